@@ -1,0 +1,89 @@
+//! The seed programs under [smol](https://docs.rs/smol).
+//!
+//! Each program is a binary, `src/bin/<program>.rs`, written as a tutorial: read it top to
+//! bottom. The same files are compiled here as modules too (the `#[path]` lines below), so
+//! that the tests and the harness can drive them through [`shared::Workloads`].
+//!
+//! Run one: `cargo run -p examples-smol --bin prime_search -- --mode concurrent`.
+
+// The binaries call `examples_smol::main`; this lets the same files compile as modules here.
+extern crate self as examples_smol;
+
+use std::future::Future;
+use std::process::ExitCode;
+
+use shared::cli::{self, Flavor, NoRuntimeOpts, Options};
+use shared::{CountOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+
+#[path = "bin/chores.rs"]
+pub mod chores;
+#[path = "bin/count.rs"]
+pub mod count;
+#[path = "bin/find_divisible.rs"]
+pub mod find_divisible;
+#[path = "bin/makerandom.rs"]
+pub mod makerandom;
+#[path = "bin/prime_search.rs"]
+pub mod prime_search;
+#[path = "bin/repeat_message.rs"]
+pub mod repeat_message;
+#[path = "bin/say.rs"]
+pub mod say;
+#[path = "bin/work_queue.rs"]
+pub mod work_queue;
+
+/// The `main` of every binary: parse the common command line and run `program` to its end
+/// with `smol::block_on` (what `smol::block_on` does).
+pub fn main<O: Options, F>(program: Program, body: impl FnOnce(Run<O>) -> F) -> ExitCode
+where
+    F: Future<Output = anyhow::Result<()>>,
+{
+    cli::main(
+        program,
+        Runtime::Smol,
+        |_: &NoRuntimeOpts| cli::pool_threads(Runtime::Smol, Flavor::default()),
+        |run, _| smol::block_on(body(run)),
+    )
+}
+
+/// The programs under smol.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Smol;
+
+impl shared::Workloads for Smol {
+    fn runtime(&self) -> Runtime {
+        Runtime::Smol
+    }
+
+    fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
+        smol::block_on(count::run(run))
+    }
+
+    fn repeat_message(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        smol::block_on(repeat_message::run(run))
+    }
+
+    fn work_queue(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        smol::block_on(work_queue::run(run))
+    }
+
+    fn prime_search(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        smol::block_on(prime_search::run(run))
+    }
+
+    fn find_divisible(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        smol::block_on(find_divisible::run(run))
+    }
+
+    fn say(&self, run: Run<SayOpts>) -> anyhow::Result<()> {
+        smol::block_on(say::run(run))
+    }
+
+    fn makerandom(&self, run: Run<MakerandomOpts>) -> anyhow::Result<()> {
+        smol::block_on(makerandom::run(run))
+    }
+
+    fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        smol::block_on(chores::run(run))
+    }
+}

@@ -1,0 +1,109 @@
+//! The seed programs under [tokio](https://tokio.rs).
+//!
+//! Each program is a binary, `src/bin/<program>.rs`, written as a tutorial: read it top to
+//! bottom. The same files are compiled here as modules too (the `#[path]` lines below), so
+//! that tests can run a program under tokio's paused clock and the harness can drive it
+//! through [`shared::Workloads`].
+//!
+//! Run one: `cargo run -p examples-tokio --bin prime_search -- --mode concurrent`.
+
+// The binaries call `examples_tokio::main`; this lets the same files compile as modules here.
+extern crate self as examples_tokio;
+
+use std::future::Future;
+use std::process::ExitCode;
+
+use shared::cli::{self, Flavor, Options, TokioOpts};
+use shared::{CountOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+
+#[path = "bin/chores.rs"]
+pub mod chores;
+#[path = "bin/count.rs"]
+pub mod count;
+#[path = "bin/find_divisible.rs"]
+pub mod find_divisible;
+#[path = "bin/makerandom.rs"]
+pub mod makerandom;
+#[path = "bin/prime_search.rs"]
+pub mod prime_search;
+#[path = "bin/repeat_message.rs"]
+pub mod repeat_message;
+#[path = "bin/say.rs"]
+pub mod say;
+#[path = "bin/work_queue.rs"]
+pub mod work_queue;
+
+/// Builds the tokio runtime of `flavor`, as `#[tokio::main]` and
+/// `#[tokio::main(flavor = "current_thread")]` would.
+pub fn runtime(flavor: Flavor) -> std::io::Result<tokio::runtime::Runtime> {
+    let mut builder = match flavor {
+        Flavor::MultiThread => tokio::runtime::Builder::new_multi_thread(),
+        Flavor::CurrentThread => tokio::runtime::Builder::new_current_thread(),
+    };
+    builder.enable_all().build()
+}
+
+/// The `main` of every binary: parse the common command line (plus `--flavor`), build the
+/// runtime, and run `program` on it. This is what `#[tokio::main]` does, with the flavour
+/// chosen at run time.
+pub fn main<O: Options, F>(program: Program, body: impl FnOnce(Run<O>) -> F) -> ExitCode
+where
+    F: Future<Output = anyhow::Result<()>>,
+{
+    cli::main(
+        program,
+        Runtime::Tokio,
+        |opts: &TokioOpts| cli::pool_threads(Runtime::Tokio, opts.flavor),
+        |run, opts| runtime(opts.flavor)?.block_on(body(run)),
+    )
+}
+
+/// The programs on a tokio runtime of one flavour.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tokio {
+    pub flavor: Flavor,
+}
+
+impl Tokio {
+    fn block_on(&self, future: impl Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+        runtime(self.flavor)?.block_on(future)
+    }
+}
+
+impl shared::Workloads for Tokio {
+    fn runtime(&self) -> Runtime {
+        Runtime::Tokio
+    }
+
+    fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
+        self.block_on(count::run(run))
+    }
+
+    fn repeat_message(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(repeat_message::run(run))
+    }
+
+    fn work_queue(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(work_queue::run(run))
+    }
+
+    fn prime_search(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(prime_search::run(run))
+    }
+
+    fn find_divisible(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(find_divisible::run(run))
+    }
+
+    fn say(&self, run: Run<SayOpts>) -> anyhow::Result<()> {
+        self.block_on(say::run(run))
+    }
+
+    fn makerandom(&self, run: Run<MakerandomOpts>) -> anyhow::Result<()> {
+        self.block_on(makerandom::run(run))
+    }
+
+    fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(chores::run(run))
+    }
+}

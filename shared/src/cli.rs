@@ -1,0 +1,412 @@
+//! The common command line of every binary (`PROGRAMS.md`, "Command line"), built on clap:
+//!
+//! ```text
+//! <program> [--mode MODE] [--scale FACTOR] [--trace FILE] [program options] [runtime options]
+//! ```
+//!
+//! A binary calls [`main`] (through its runtime crate's wrapper) with the program's options
+//! type and its runtime's options type; it gets a [`Run`] to run. Bad arguments print one
+//! line on stderr and exit with code 2; an error from the program prints one line and exits
+//! with code 1; `--trace FILE` is written at the end either way.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::builder::PossibleValuesParser;
+use clap::{Arg, ArgAction, Args, Command, FromArgMatches, ValueEnum};
+
+use crate::catalogue::{Mode, Program, Runtime};
+use crate::out::{Out, Summary};
+
+/// Everything a program run gets: what to run and how, where to print, and its own options.
+#[derive(Debug, Clone)]
+pub struct Run<O> {
+    pub program: Program,
+    pub runtime: Runtime,
+    pub mode: Mode,
+    /// `--scale`: every duration of the program is multiplied by it.
+    pub scale: f64,
+    pub out: Out,
+    /// The program's own options (`--tasks`, `--seed`, …).
+    pub opts: O,
+}
+
+impl<O> Run<O> {
+    /// A run that records its lines instead of printing them (for tests and the harness).
+    pub fn capture(program: Program, runtime: Runtime, mode: Mode, scale: f64, opts: O) -> Run<O> {
+        Run {
+            program,
+            runtime,
+            mode,
+            scale,
+            out: Out::capture(),
+            opts,
+        }
+    }
+
+    /// The same run, printing into `out` instead.
+    pub fn with_out(self, out: Out) -> Run<O> {
+        Run { out, ..self }
+    }
+
+    /// `secs` seconds of the seed's time, scaled by `--scale`.
+    pub fn secs(&self, secs: f64) -> Duration {
+        Duration::from_secs_f64(secs * self.scale)
+    }
+}
+
+/// The options a program or runtime adds to the common ones (a clap `Args` type).
+pub trait Options: Args + FromArgMatches + Clone + Send + Sync + 'static {}
+impl<T: Args + FromArgMatches + Clone + Send + Sync + 'static> Options for T {}
+
+/// No options of its own.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NoOpts {}
+
+/// `count`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct CountOpts {
+    /// How many count() tasks to run; over 100, each task's lines are replaced by a one-line
+    /// summary at the end.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub tasks: u64,
+}
+
+impl Default for CountOpts {
+    fn default() -> Self {
+        CountOpts { tasks: 3 }
+    }
+}
+
+impl CountOpts {
+    /// Above this many tasks, `count` prints a summary instead of every task's lines.
+    pub const MAX_PRINTED_TASKS: u64 = 100;
+
+    /// Whether every task prints its own lines.
+    pub fn prints_each_task(&self) -> bool {
+        self.tasks <= Self::MAX_PRINTED_TASKS
+    }
+}
+
+/// `say`'s options.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SayOpts {
+    /// Keep the loop running after hello and world (the seed's run_forever) until Ctrl+C.
+    #[arg(long)]
+    pub forever: bool,
+}
+
+/// `makerandom`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct MakerandomOpts {
+    /// Seed of the random generator (CPython's random.seed).
+    #[arg(long, default_value_t = crate::catalogue::makerandom::SEED)]
+    pub seed: u64,
+}
+
+impl Default for MakerandomOpts {
+    fn default() -> Self {
+        MakerandomOpts {
+            seed: crate::catalogue::makerandom::SEED,
+        }
+    }
+}
+
+/// The options of the sync, async-std and smol runtimes: none on the command line; the
+/// thread count of a pool comes from the environment.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NoRuntimeOpts {}
+
+/// tokio's runtime options.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TokioOpts {
+    /// Which tokio scheduler runs the program.
+    #[arg(long, value_enum, default_value_t = Flavor::MultiThread)]
+    pub flavor: Flavor,
+}
+
+/// tokio's two schedulers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Flavor {
+    /// A pool of worker threads (`#[tokio::main]`'s default), sized by
+    /// `TOKIO_WORKER_THREADS` or the number of cores.
+    #[default]
+    MultiThread,
+    /// Every task on the thread that called `block_on`.
+    CurrentThread,
+}
+
+impl fmt::Display for Flavor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Flavor::MultiThread => "multi-thread",
+            Flavor::CurrentThread => "current-thread",
+        })
+    }
+}
+
+/// How many worker threads a runtime's pool has, as each runtime itself decides it: from its
+/// environment variable, else the number of cores (smol's global executor: 1).
+pub fn pool_threads(runtime: Runtime, flavor: Flavor) -> Option<usize> {
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    };
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
+    match runtime {
+        Runtime::Sync | Runtime::Python => None,
+        Runtime::Tokio if flavor == Flavor::CurrentThread => None,
+        Runtime::Tokio => Some(env("TOKIO_WORKER_THREADS").unwrap_or_else(cores)),
+        Runtime::AsyncStd => Some(env("ASYNC_STD_THREAD_COUNT").unwrap_or_else(cores)),
+        Runtime::Smol => Some(env("SMOL_THREADS").unwrap_or(1)),
+    }
+}
+
+fn parse_scale(text: &str) -> Result<f64, String> {
+    let scale: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "not a number".to_string())?;
+    if scale.is_finite() && scale > 0.0 {
+        Ok(scale)
+    } else {
+        Err("must be a number greater than 0".to_string())
+    }
+}
+
+/// The clap command of `program` under `runtime`, with its options and the runtime's.
+pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Command {
+    let modes = program.modes(runtime);
+    let mode_help: Vec<String> = modes
+        .iter()
+        .map(|m| {
+            let ideal = program.ideal(*m).map_or(0.0, |d| d.as_secs_f64());
+            format!("{m} (ideal {ideal} s)")
+        })
+        .collect();
+    let command = Command::new(program.name())
+        .about(format!(
+            "{} (seed {}; {runtime} runtime)",
+            program.about(),
+            program.seeds()
+        ))
+        .after_help(
+            "Exit codes: 0 success, 1 the program failed (one line on stderr), 2 bad arguments.\n\
+             Durations are the seed's times multiplied by --scale.",
+        )
+        .arg(
+            Arg::new("mode")
+                .long("mode")
+                .value_name("MODE")
+                .help(format!("How to run it: {}", mode_help.join(", ")))
+                .value_parser(PossibleValuesParser::new(modes.iter().map(|m| m.name())))
+                .default_value(modes[0].name()),
+        )
+        .arg(
+            Arg::new("scale")
+                .long("scale")
+                .value_name("FACTOR")
+                .help("Multiply every duration by FACTOR (> 0); 0.01 runs a 17 s program in 0.17 s")
+                .value_parser(parse_scale)
+                .default_value("1"),
+        )
+        .arg(
+            Arg::new("trace")
+                .long("trace")
+                .value_name("FILE")
+                .help(
+                    "Write a JSON Lines trace: one object per printed line, then the elapsed time",
+                )
+                .value_parser(clap::value_parser!(PathBuf))
+                .action(ArgAction::Set),
+        );
+    R::augment_args(O::augment_args(command))
+}
+
+/// What [`parse`] read.
+#[derive(Debug)]
+pub struct Parsed<O, R> {
+    pub run: Run<O>,
+    pub runtime_opts: R,
+    pub trace: Option<PathBuf>,
+}
+
+/// Parses `args` (the first is the program name). On `--help` the error is the help text.
+pub fn parse<O: Options, R: Options>(
+    program: Program,
+    runtime: Runtime,
+    args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
+) -> Result<Parsed<O, R>, clap::Error> {
+    let mut matches = command::<O, R>(program, runtime).try_get_matches_from(args)?;
+    let mode_name: String = matches.remove_one("mode").expect("mode has a default");
+    let mode = Mode::from_name(&mode_name).expect("clap only accepts the program's modes");
+    let scale: f64 = matches.remove_one("scale").expect("scale has a default");
+    let trace: Option<PathBuf> = matches.remove_one("trace");
+    let opts = O::from_arg_matches(&matches)?;
+    let runtime_opts = R::from_arg_matches(&matches)?;
+    let run = Run {
+        program,
+        runtime,
+        mode,
+        scale,
+        out: Out::stdout(),
+        opts,
+    };
+    Ok(Parsed {
+        run,
+        runtime_opts,
+        trace,
+    })
+}
+
+/// clap's error as one line: the message and its possible values, without usage and tips.
+pub fn one_line(error: &clap::Error) -> String {
+    error
+        .render()
+        .to_string()
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The whole life of a binary: parse the command line, run `body`, report, write the trace,
+/// and turn the outcome into an exit code (see the module documentation).
+pub fn main<O: Options, R: Options>(
+    program: Program,
+    runtime: Runtime,
+    threads: impl FnOnce(&R) -> Option<usize>,
+    body: impl FnOnce(Run<O>, R) -> anyhow::Result<()>,
+) -> ExitCode {
+    let parsed = match parse::<O, R>(program, runtime, std::env::args_os()) {
+        Ok(parsed) => parsed,
+        Err(error) if !error.use_stderr() => {
+            // --help: clap prints it, on stdout.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprintln!("{}", one_line(&error));
+            return ExitCode::from(2);
+        }
+    };
+    let Parsed {
+        run,
+        runtime_opts,
+        trace,
+    } = parsed;
+    let out = run.out.clone();
+    let mode = run.mode;
+    let scale = run.scale;
+    let threads = threads(&runtime_opts);
+    let result = body(run, runtime_opts);
+    let mut code = ExitCode::SUCCESS;
+    if let Err(error) = &result {
+        eprintln!("error: {error:#}");
+        code = ExitCode::FAILURE;
+    }
+    if let Some(path) = trace {
+        let summary = Summary {
+            program: program.name().to_string(),
+            runtime: runtime.name().to_string(),
+            mode: mode.name().to_string(),
+            scale,
+            threads,
+            elapsed_us: out.elapsed().as_micros() as u64,
+        };
+        if let Err(error) = out.write_trace(&path, &summary) {
+            eprintln!("error: {error:#}");
+            code = ExitCode::FAILURE;
+        }
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_count(args: &[&str]) -> Result<Parsed<CountOpts, TokioOpts>, clap::Error> {
+        parse(
+            Program::Count,
+            Runtime::Tokio,
+            std::iter::once("count").chain(args.iter().copied()),
+        )
+    }
+
+    #[test]
+    fn defaults_are_the_first_mode_and_scale_one() {
+        let parsed = parse_count(&[]).unwrap();
+        assert_eq!(parsed.run.mode, Mode::Concurrent);
+        assert_eq!(parsed.run.scale, 1.0);
+        assert_eq!(parsed.run.opts.tasks, 3);
+        assert_eq!(parsed.runtime_opts.flavor, Flavor::MultiThread);
+        assert_eq!(parsed.trace, None);
+    }
+
+    #[test]
+    fn options_are_read() {
+        let parsed = parse_count(&[
+            "--mode",
+            "sequential",
+            "--scale",
+            "0.01",
+            "--tasks",
+            "7",
+            "--flavor",
+            "current-thread",
+        ])
+        .unwrap();
+        assert_eq!(parsed.run.mode, Mode::Sequential);
+        assert_eq!(parsed.run.secs(1.0), Duration::from_millis(10));
+        assert_eq!(parsed.run.opts.tasks, 7);
+        assert_eq!(parsed.runtime_opts.flavor, Flavor::CurrentThread);
+    }
+
+    #[test]
+    fn bad_arguments_are_one_line_errors() {
+        for (args, expected) in [
+            (
+                &["--mode", "threads"][..],
+                "invalid value 'threads' for '--mode <MODE>'",
+            ),
+            (&["--scale", "0"][..], "must be a number greater than 0"),
+            (&["--scale", "abc"][..], "not a number"),
+            (&["--scale", "NaN"][..], "must be a number greater than 0"),
+            (&["--bogus"][..], "unexpected argument '--bogus'"),
+            (&["--tasks", "0"][..], "'--tasks <TASKS>'"),
+        ] {
+            let error = parse_count(args).unwrap_err();
+            let line = one_line(&error);
+            assert!(line.starts_with("error: "), "{line}");
+            assert!(line.contains(expected), "{args:?}: {line}");
+            assert!(!line.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn the_mode_error_names_the_modes() {
+        let line = one_line(&parse_count(&["--mode", "x"]).unwrap_err());
+        assert!(
+            line.contains("[possible values: concurrent, sequential]"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn help_lists_modes_with_their_ideal_times() {
+        let help = command::<CountOpts, TokioOpts>(Program::Count, Runtime::Tokio)
+            .render_help()
+            .to_string();
+        assert!(help.contains("concurrent (ideal 1 s)"), "{help}");
+        assert!(help.contains("--flavor"), "{help}");
+        assert!(help.contains("--tasks"), "{help}");
+    }
+}

@@ -1,0 +1,22 @@
+//! What every runtime's examples share.
+//!
+//! - [`catalogue`]: the programs of `PROGRAMS.md` as data: parameters, modes per runtime,
+//!   ideal (critical-path) times, which printed orders are facts.
+//! - [`workload`]: the trait each runtime crate implements, one method per program.
+//! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
+//! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
+//! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
+//! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
+
+pub mod catalogue;
+pub mod cli;
+pub mod expect;
+pub mod out;
+pub mod random;
+pub mod testing;
+pub mod workload;
+
+pub use catalogue::{Mode, Program, Runtime};
+pub use cli::{CountOpts, MakerandomOpts, NoOpts, Run, SayOpts};
+pub use out::Out;
+pub use workload::Workloads;

@@ -1,0 +1,278 @@
+//! The output sink: prints the human lines on stdout and records each one as a timestamped
+//! trace event for `--trace FILE` and the comparison harness.
+//!
+//! An [`Out`] is a cheap handle (an `Arc`): clone it into every task, or derive a handle per
+//! task with [`Out::task`] so that each line knows which task printed it. Printing and
+//! recording happen under one lock, so stdout's order is the trace's order.
+
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anstyle::{AnsiColor, Style};
+use serde::{Deserialize, Serialize};
+
+/// One printed line of a trace (one JSON object per line of the `--trace` file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Time since the start of the run, in microseconds.
+    pub t_us: u64,
+    /// The task that printed the line (`main` for the program itself).
+    pub task: String,
+    /// The line, without colour.
+    pub line: String,
+    /// A line that reports a measured time (its numbers change from run to run).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub timing: bool,
+}
+
+/// The last object of a trace: what ran, and how long it took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub program: String,
+    pub runtime: String,
+    pub mode: String,
+    pub scale: f64,
+    /// Worker threads of the runtime, where it has a pool (`None`: one thread or none).
+    #[serde(default)]
+    pub threads: Option<usize>,
+    pub elapsed_us: u64,
+}
+
+/// A whole trace file: the events, then the summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    pub events: Vec<Event>,
+    pub summary: Summary,
+}
+
+impl Trace {
+    /// Reads a JSON Lines trace written by `--trace`.
+    pub fn read(path: &Path) -> anyhow::Result<Trace> {
+        use anyhow::Context;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        Trace::parse(&text).with_context(|| format!("parsing {}", path.display()))
+    }
+
+    /// Parses JSON Lines: every line an [`Event`], the last a [`Summary`].
+    pub fn parse(text: &str) -> anyhow::Result<Trace> {
+        let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let last = lines.pop().ok_or_else(|| anyhow::anyhow!("empty trace"))?;
+        let summary = serde_json::from_str(last)?;
+        let events = lines
+            .into_iter()
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()?;
+        Ok(Trace { events, summary })
+    }
+}
+
+/// The colours `makerandom` gives its tasks (the seed's cyan, red and magenta).
+pub const TASK_COLOURS: [AnsiColor; 3] =
+    [AnsiColor::Cyan, AnsiColor::BrightRed, AnsiColor::Magenta];
+
+/// Where the lines go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    /// stdout (colour only on a terminal without `NO_COLOR`, decided by `anstream`).
+    Stdout,
+    /// Nowhere: lines are only recorded (tests read them back with [`Out::lines`]).
+    Capture,
+}
+
+struct Shared {
+    sink: Sink,
+    clock: fn() -> Instant,
+    start: Instant,
+    events: Mutex<Vec<Event>>,
+}
+
+/// The output sink of one run. See the module documentation.
+#[derive(Clone)]
+pub struct Out {
+    shared: Arc<Shared>,
+    task: Arc<str>,
+    style: Style,
+    muted: bool,
+}
+
+impl fmt::Debug for Out {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Out")
+            .field("task", &self.task)
+            .finish_non_exhaustive()
+    }
+}
+
+fn std_now() -> Instant {
+    Instant::now()
+}
+
+impl Out {
+    fn new(sink: Sink, clock: fn() -> Instant) -> Out {
+        Out {
+            shared: Arc::new(Shared {
+                sink,
+                clock,
+                start: clock(),
+                events: Mutex::new(Vec::new()),
+            }),
+            task: Arc::from("main"),
+            style: Style::new(),
+            muted: false,
+        }
+    }
+
+    /// Prints to stdout and records; time is read from `std::time::Instant`.
+    pub fn stdout() -> Out {
+        Out::new(Sink::Stdout, std_now)
+    }
+
+    /// Records without printing (for tests).
+    pub fn capture() -> Out {
+        Out::new(Sink::Capture, std_now)
+    }
+
+    /// Records without printing, reading time from `clock`: a tokio test passes
+    /// `|| tokio::time::Instant::now().into_std()` so that, under a paused clock, every
+    /// event carries virtual time and [`Out::elapsed`] is exact.
+    pub fn capture_with_clock(clock: fn() -> Instant) -> Out {
+        Out::new(Sink::Capture, clock)
+    }
+
+    /// A handle for one task: the lines it prints are tagged with `name`.
+    pub fn task(&self, name: impl fmt::Display) -> Out {
+        Out {
+            task: Arc::from(name.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// A handle whose lines are printed in `colour` (on a terminal only).
+    pub fn colour(&self, colour: AnsiColor) -> Out {
+        Out {
+            style: Style::new().fg_color(Some(colour.into())),
+            ..self.clone()
+        }
+    }
+
+    /// A handle whose lines are neither printed nor recorded (`count --tasks 1000000` prints
+    /// a summary instead of two million lines).
+    pub fn muted(&self) -> Out {
+        Out {
+            muted: true,
+            ..self.clone()
+        }
+    }
+
+    /// Prints one human line.
+    pub fn println(&self, line: impl fmt::Display) {
+        self.emit(line.to_string(), false);
+    }
+
+    /// Prints one line that reports a measured time (the harness knows its numbers vary).
+    pub fn timing(&self, line: impl fmt::Display) {
+        self.emit(line.to_string(), true);
+    }
+
+    fn emit(&self, line: String, timing: bool) {
+        if self.muted {
+            return;
+        }
+        let mut events = self.events();
+        let t_us = self.elapsed().as_micros() as u64;
+        if self.shared.sink == Sink::Stdout {
+            let mut stdout = anstream::stdout().lock();
+            // A closed stdout (`| head`) is not worth a panic: the trace still records.
+            let _ = writeln!(
+                stdout,
+                "{}{line}{}",
+                self.style.render(),
+                self.style.render_reset()
+            );
+        }
+        events.push(Event {
+            t_us,
+            task: self.task.to_string(),
+            line,
+            timing,
+        });
+    }
+
+    fn events(&self) -> MutexGuard<'_, Vec<Event>> {
+        // A task that panicked while printing leaves whole events behind: keep them.
+        self.shared
+            .events
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Time since the run started, by the sink's clock.
+    pub fn elapsed(&self) -> Duration {
+        (self.shared.clock)().saturating_duration_since(self.shared.start)
+    }
+
+    /// The lines printed so far, in order.
+    pub fn lines(&self) -> Vec<String> {
+        self.events().iter().map(|e| e.line.clone()).collect()
+    }
+
+    /// The events recorded so far, in order.
+    pub fn recorded(&self) -> Vec<Event> {
+        self.events().clone()
+    }
+
+    /// Writes the trace (JSON Lines: the events, then `summary`) to `path`.
+    pub fn write_trace(&self, path: &Path, summary: &Summary) -> anyhow::Result<()> {
+        use anyhow::Context;
+        let mut text = String::new();
+        for event in self.events().iter() {
+            text.push_str(&serde_json::to_string(event)?);
+            text.push('\n');
+        }
+        text.push_str(&serde_json::to_string(summary)?);
+        text.push('\n');
+        std::fs::write(path, text).with_context(|| format!("cannot write trace {}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_recorded_in_order_with_their_task() {
+        let out = Out::capture();
+        out.println("One");
+        out.task("Two").timing("took 1 ms");
+        let events = out.recorded();
+        assert_eq!(out.lines(), ["One", "took 1 ms"]);
+        assert_eq!((events[0].task.as_str(), events[0].timing), ("main", false));
+        assert_eq!((events[1].task.as_str(), events[1].timing), ("Two", true));
+    }
+
+    #[test]
+    fn a_trace_round_trips_through_json_lines() {
+        let out = Out::capture();
+        out.task("One").println("Task One running");
+        let summary = Summary {
+            program: "work_queue".into(),
+            runtime: "tokio".into(),
+            mode: "async".into(),
+            scale: 0.01,
+            threads: Some(2),
+            elapsed_us: 170_000,
+        };
+        let dir = std::env::temp_dir().join(format!("shared-trace-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("trace.jsonl");
+        out.write_trace(&path, &summary).unwrap();
+        let trace = Trace::read(&path).unwrap();
+        assert_eq!(trace.events, out.recorded());
+        assert_eq!(trace.summary, summary);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
