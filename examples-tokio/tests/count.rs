@@ -1,5 +1,4 @@
-//! Every program and mode under tokio's paused clock: the exact printed lines and the exact
-//! virtual elapsed time.
+//! count under tokio's paused clock: the exact printed lines and the exact virtual elapsed time.
 //!
 //! With `start_paused = true` tokio's clock stands still and jumps straight to the next timer
 //! whenever every task is idle, so a 17 s program runs in microseconds and its elapsed time is
