@@ -82,3 +82,90 @@ pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Dur
         wall,
     }
 }
+
+/// The command-line errors every binary must turn into one line on stderr and exit code 2:
+/// an unknown mode, `--scale 0`, `--scale abc`, an unknown flag. `exe` is any binary of a
+/// runtime crate (they share the command line).
+pub fn assert_bad_arguments_exit_2(exe: &str) {
+    for (args, expected) in [
+        (
+            &["--mode", "no-such-mode"][..],
+            "invalid value 'no-such-mode' for '--mode <MODE>'",
+        ),
+        (&["--scale", "0"][..], "must be a number greater than 0"),
+        (&["--scale", "abc"][..], "not a number"),
+        (
+            &["--no-such-flag"][..],
+            "unexpected argument '--no-such-flag'",
+        ),
+    ] {
+        let run = run_bin(exe, args, Duration::from_secs(30));
+        assert_eq!(run.code(), Some(2), "{exe} {args:?}: {run:?}");
+        assert!(
+            run.stdout.is_empty(),
+            "{exe} {args:?} printed on stdout: {:?}",
+            run.stdout
+        );
+        let stderr = run.stderr.trim_end();
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "{exe} {args:?}: stderr is not one line: {stderr:?}"
+        );
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(expected),
+            "{exe} {args:?}: {stderr:?}"
+        );
+        assert!(!stderr.contains("panicked"), "{exe} {args:?}: {stderr:?}");
+    }
+}
+
+/// `--help` prints the program's modes and exits 0.
+pub fn assert_help_lists_modes(exe: &str, modes: &[crate::Mode]) {
+    let run = run_bin(exe, &["--help"], Duration::from_secs(30));
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    for mode in modes {
+        assert!(
+            run.stdout.contains(mode.name()),
+            "--help does not list {mode}: {}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout.contains("--scale") && run.stdout.contains("--trace"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Runs every seed program in every mode the runtime has through the [`Workloads`] trait at
+/// `scale`, and checks each transcript where the catalogue says the order is a fact (not
+/// scheduler-dependent) and [`expect::transcript`](crate::expect::transcript) has one. A
+/// program the runtime lacks does not compile; one that fails or prints the wrong lines
+/// fails here with its name and mode.
+///
+/// [`Workloads`]: crate::Workloads
+pub fn check_every_program<W: crate::Workloads>(workloads: &W, scale: f64) {
+    use crate::catalogue::Ordering;
+    let runtime = workloads.runtime();
+    for program in crate::Program::ALL {
+        for &mode in program.modes(runtime) {
+            let out = crate::workload::run_captured(workloads, program, mode, scale)
+                .unwrap_or_else(|e| {
+                    panic!("{program} --mode {mode} under {runtime} failed: {e:#}")
+                });
+            assert!(
+                !out.lines().is_empty(),
+                "{program} --mode {mode} under {runtime} printed nothing"
+            );
+            let groups = crate::expect::transcript(program, runtime, mode);
+            if let (Some(groups), false) = (groups, program.ordering(mode) == Ordering::Scheduler) {
+                if let Err(why) =
+                    crate::expect::check(&crate::expect::comparable(&out.recorded()), &groups)
+                {
+                    panic!("{program} --mode {mode} under {runtime}: {why}");
+                }
+            }
+        }
+    }
+}
