@@ -14,7 +14,7 @@ extern crate self as examples_sync;
 use std::process::ExitCode;
 
 use shared::cli::{self, NoRuntimeOpts, Options};
-use shared::{CountOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+use shared::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
 
 #[path = "bin/chores.rs"]
 pub mod chores;
@@ -22,6 +22,8 @@ pub mod chores;
 pub mod count;
 #[path = "bin/find_divisible.rs"]
 pub mod find_divisible;
+#[path = "bin/http_fetch.rs"]
+pub mod http_fetch;
 #[path = "bin/makerandom.rs"]
 pub mod makerandom;
 #[path = "bin/prime_search.rs"]
@@ -82,5 +84,9 @@ impl shared::Workloads for Sync {
 
     fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
         chores::run(run)
+    }
+
+    fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()> {
+        http_fetch::run(run)
     }
 }

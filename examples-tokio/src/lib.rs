@@ -14,7 +14,7 @@ use std::future::Future;
 use std::process::ExitCode;
 
 use shared::cli::{self, Flavor, Options, TokioOpts};
-use shared::{CountOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+use shared::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
 
 #[path = "bin/chores.rs"]
 pub mod chores;
@@ -22,14 +22,22 @@ pub mod chores;
 pub mod count;
 #[path = "bin/find_divisible.rs"]
 pub mod find_divisible;
+#[path = "bin/http_fetch.rs"]
+pub mod http_fetch;
+#[path = "bin/lazy_futures.rs"]
+pub mod lazy_futures;
 #[path = "bin/makerandom.rs"]
 pub mod makerandom;
 #[path = "bin/prime_search.rs"]
 pub mod prime_search;
 #[path = "bin/repeat_message.rs"]
 pub mod repeat_message;
+#[path = "bin/run_in_executor.rs"]
+pub mod run_in_executor;
 #[path = "bin/say.rs"]
 pub mod say;
+#[path = "bin/wait_vs_gather.rs"]
+pub mod wait_vs_gather;
 #[path = "bin/work_queue.rs"]
 pub mod work_queue;
 
@@ -105,5 +113,23 @@ impl shared::Workloads for Tokio {
 
     fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
         self.block_on(chores::run(run))
+    }
+
+    fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()> {
+        self.block_on(http_fetch::run(run))
+    }
+}
+
+impl shared::Concepts for Tokio {
+    fn lazy_futures(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(lazy_futures::run(run))
+    }
+
+    fn run_in_executor(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(run_in_executor::run(run))
+    }
+
+    fn wait_vs_gather(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
+        self.block_on(wait_vs_gather::run(run))
     }
 }

@@ -161,6 +161,13 @@ pub enum Program {
     Makerandom,
     Chores,
     HttpFetch,
+    /// Concept: a future does nothing until awaited or spawned (async runtimes only).
+    LazyFutures,
+    /// Concept: the seed's `loop.run_in_executor`, blocking work moved off the scheduler.
+    RunInExecutor,
+    /// Concept: `asyncio.gather` against `asyncio.wait`: join all, first completed, timeout,
+    /// cancellation.
+    WaitVsGather,
 }
 
 impl Program {
@@ -177,6 +184,19 @@ impl Program {
         Program::HttpFetch,
     ];
 
+    /// The concept programs the seeds name (`PROGRAMS.md`, "Concepts the seeds name"): one
+    /// binary each in every async runtime crate, none in `examples-sync`.
+    pub const CONCEPTS: [Program; 3] = [
+        Program::LazyFutures,
+        Program::RunInExecutor,
+        Program::WaitVsGather,
+    ];
+
+    /// Whether this is one of [`Program::CONCEPTS`].
+    pub fn is_concept(self) -> bool {
+        Program::CONCEPTS.contains(&self)
+    }
+
     /// The binary's name, the same in every runtime crate.
     pub fn name(self) -> &'static str {
         match self {
@@ -189,11 +209,17 @@ impl Program {
             Program::Makerandom => "makerandom",
             Program::Chores => "chores",
             Program::HttpFetch => "http_fetch",
+            Program::LazyFutures => "lazy_futures",
+            Program::RunInExecutor => "run_in_executor",
+            Program::WaitVsGather => "wait_vs_gather",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Program> {
-        Program::ALL.into_iter().find(|p| p.name() == name)
+        Program::ALL
+            .into_iter()
+            .chain(Program::CONCEPTS)
+            .find(|p| p.name() == name)
     }
 
     /// The seed documents (in `shared/seeds/`, numbered) the program comes from.
@@ -203,6 +229,7 @@ impl Program {
             Program::RepeatMessage => "000",
             Program::WorkQueue | Program::HttpFetch => "001",
             Program::PrimeSearch | Program::FindDivisible | Program::Say => "002",
+            Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => "002",
             Program::Makerandom => "003",
             Program::Chores => "004",
         }
@@ -228,6 +255,15 @@ impl Program {
             }
             Program::Chores => "Laundry, dinner, dishwasher, plants: one person, two machines.",
             Program::HttpFetch => "Six URLs fetched by two workers, One and Two.",
+            Program::LazyFutures => {
+                "A future does nothing until awaited or spawned; what dropping a task's handle does."
+            }
+            Program::RunInExecutor => {
+                "run_in_executor: the blocking prime search moved off the scheduler, timed against the blocking mistake."
+            }
+            Program::WaitVsGather => {
+                "gather against wait: join all, first completed, a timeout, cancel the rest."
+            }
         }
     }
 
@@ -250,6 +286,11 @@ impl Program {
             Program::Say | Program::Makerandom => &[Concurrent],
             Program::HttpFetch if sync => &[Sequential, Threads],
             Program::HttpFetch => &[Concurrent],
+            // The concepts are about async code: the sync crate has no such binaries.
+            Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather if sync => &[],
+            Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => {
+                &[Concurrent]
+            }
         }
     }
 
@@ -280,6 +321,10 @@ impl Program {
             (Program::Chores, Concurrent | Threads) => 1.5,
             (Program::HttpFetch, Sequential) => http_fetch::ideal(1),
             (Program::HttpFetch, Concurrent | Threads) => http_fetch::ideal(2),
+            (Program::LazyFutures, Concurrent) => lazy_futures::ideal(),
+            // The blocking mistake (serialised), then the offloaded search.
+            (Program::RunInExecutor, Concurrent) => 0.36 + 0.26,
+            (Program::WaitVsGather, Concurrent) => wait_vs_gather::ideal(),
             _ => return None,
         };
         Some(Duration::from_secs_f64(secs))
@@ -300,6 +345,10 @@ impl Program {
             (Program::PrimeSearch, Concurrent | Offload) => Ordering::Ties,
             (Program::Makerandom, _) => Ordering::Ties,
             (Program::HttpFetch, _) => Ordering::Ties,
+            // Every line has its cause before it.
+            (Program::LazyFutures, _) => Ordering::Fixed,
+            // The offloaded ▶ lines, the started tasks: ties at one instant.
+            (Program::RunInExecutor | Program::WaitVsGather, _) => Ordering::Ties,
             // Blocking inside async code, CPU-bound work: it depends on the scheduler.
             _ => Ordering::Scheduler,
         }
@@ -515,6 +564,46 @@ pub mod makerandom {
     }
 }
 
+/// Parameters of `lazy_futures` (seed 002: calling `main()` only makes a coroutine object).
+pub mod lazy_futures {
+    /// What the example async fn returns.
+    pub const ANSWER: u32 = 42;
+    /// How long `main` leaves a spawned task alone, and how long the napping task sleeps.
+    pub const NAP_SECS: f64 = 0.5;
+
+    /// One nap while a spawned task runs un-awaited, one for the task that runs to its end
+    /// after its handle is dropped or detached; the cancelled one costs nothing.
+    pub fn ideal() -> f64 {
+        2.0 * NAP_SECS
+    }
+}
+
+/// Parameters of `wait_vs_gather` (seed 002's `asyncio.wait`, seeds 003/004's `gather`).
+pub mod wait_vs_gather {
+    /// The three jobs, in the order they are started and joined: name, seconds of sleep.
+    pub const JOBS: [(&str, f64); 3] = [("slow", 1.5), ("fast", 0.5), ("medium", 1.0)];
+    /// The timeout put on the slow job.
+    pub const TIMEOUT_SECS: f64 = 1.0;
+
+    /// The longest job: its name and seconds.
+    pub fn slowest() -> (&'static str, f64) {
+        let by_length = |a: &&(&str, f64), b: &&(&str, f64)| a.1.total_cmp(&b.1);
+        *JOBS.iter().max_by(by_length).expect("three jobs")
+    }
+
+    /// The quickest job: its name and seconds.
+    pub fn fastest() -> (&'static str, f64) {
+        let by_length = |a: &&(&str, f64), b: &&(&str, f64)| a.1.total_cmp(&b.1);
+        *JOBS.iter().min_by(by_length).expect("three jobs")
+    }
+
+    /// gather (the slowest job), first completed (the fastest), then a wait as long as the
+    /// slowest job to show the cancelled ones print nothing more, then the timeout.
+    pub fn ideal() -> f64 {
+        slowest().1 + fastest().1 + slowest().1 + TIMEOUT_SECS
+    }
+}
+
 /// Parameters of `http_fetch` (seed 001).
 pub mod http_fetch {
     /// The seed's six sites and the latency it measured for each (seconds). The embedded
@@ -566,6 +655,25 @@ mod tests {
     }
 
     #[test]
+    fn concepts_run_only_under_async_runtimes_and_have_an_ideal() {
+        for program in Program::CONCEPTS {
+            assert!(program.is_concept() && !Program::ALL.contains(&program));
+            assert!(program.modes(Runtime::Sync).is_empty(), "{program}");
+            for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+                let modes = program.modes(runtime);
+                assert!(!modes.is_empty(), "{program} under {runtime}");
+                for &mode in modes {
+                    assert!(program.ideal(mode).is_some(), "{program} {mode}");
+                }
+            }
+        }
+        let secs = |p: Program| p.ideal(Mode::Concurrent).unwrap().as_secs_f64();
+        assert_eq!(secs(Program::LazyFutures), 1.0);
+        assert!((secs(Program::RunInExecutor) - 0.62).abs() < 1e-9);
+        assert_eq!(secs(Program::WaitVsGather), 4.5);
+    }
+
+    #[test]
     fn ideals_match_programs_md() {
         let secs = |p: Program, m: Mode| p.ideal(m).unwrap().as_secs_f64();
         assert_eq!(secs(Program::WorkQueue, Mode::Async), 17.0);
@@ -611,7 +719,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for p in Program::ALL {
+        for p in Program::ALL.into_iter().chain(Program::CONCEPTS) {
             assert_eq!(Program::from_name(p.name()), Some(p));
         }
         for m in Mode::ALL {

@@ -115,6 +115,59 @@ impl Default for MakerandomOpts {
     }
 }
 
+/// `http_fetch`'s options: the URLs, how many workers fetch them, and how long one request
+/// may take.
+#[derive(Debug, Clone, Args)]
+pub struct HttpOpts {
+    /// URLs to fetch (http or https). None: the seed's six sites, stood in for by a server on
+    /// 127.0.0.1 that answers each after the latency the seed measured.
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+    /// How many workers take URLs from the queue (1 to 8).
+    #[arg(long, value_name = "N", default_value_t = 2,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=8))]
+    pub workers: usize,
+    /// Seconds one request may take, from connecting to the last byte of the body (> 0; not
+    /// scaled by --scale).
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_timeout)]
+    pub timeout: f64,
+}
+
+impl Default for HttpOpts {
+    fn default() -> Self {
+        HttpOpts {
+            urls: Vec::new(),
+            workers: 2,
+            timeout: 10.0,
+        }
+    }
+}
+
+impl HttpOpts {
+    /// The longest `--timeout` accepted: one day.
+    pub const MAX_TIMEOUT_SECS: f64 = 86_400.0;
+
+    /// `--timeout` as a duration.
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs_f64(self.timeout)
+    }
+}
+
+fn parse_timeout(text: &str) -> Result<f64, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "not a number".to_string())?;
+    if secs.is_finite() && secs > 0.0 && secs <= HttpOpts::MAX_TIMEOUT_SECS {
+        Ok(secs)
+    } else {
+        Err(format!(
+            "must be a number of seconds greater than 0 and at most {}",
+            HttpOpts::MAX_TIMEOUT_SECS
+        ))
+    }
+}
+
 /// The options of the sync, async-std and smol runtimes: none on the command line; the
 /// thread count of a pool comes from the environment.
 #[derive(Debug, Clone, Default, Args)]
@@ -195,10 +248,18 @@ pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Co
             program.about(),
             program.seeds()
         ))
-        .after_help(
-            "Exit codes: 0 success, 1 the program failed (one line on stderr), 2 bad arguments.\n\
-             Durations are the seed's times multiplied by --scale.",
-        )
+        .after_help(match program {
+            Program::HttpFetch => {
+                "Exit codes: 0 every URL was fetched, 1 any URL failed (each failure has its own \
+                 line, then one summary line on stderr), 2 bad arguments.\n\
+                 Durations (the stand-in server's latencies) are the seed's times multiplied by \
+                 --scale; --timeout is not scaled."
+            }
+            _ => {
+                "Exit codes: 0 success, 1 the program failed (one line on stderr), 2 bad arguments.\n\
+                 Durations are the seed's times multiplied by --scale."
+            }
+        })
         .arg(
             Arg::new("mode")
                 .long("mode")
@@ -389,6 +450,49 @@ mod tests {
             assert!(line.contains(expected), "{args:?}: {line}");
             assert!(!line.contains('\n'));
         }
+    }
+
+    #[test]
+    fn http_fetch_reads_urls_workers_and_timeout() {
+        let parse_http = |args: &[&str]| {
+            parse::<HttpOpts, NoRuntimeOpts>(
+                Program::HttpFetch,
+                Runtime::Sync,
+                std::iter::once("http_fetch").chain(args.iter().copied()),
+            )
+        };
+        let parsed = parse_http(&[]).unwrap();
+        assert_eq!(parsed.run.mode, Mode::Sequential);
+        assert!(parsed.run.opts.urls.is_empty());
+        assert_eq!(parsed.run.opts.workers, 2);
+        assert_eq!(parsed.run.opts.timeout(), Duration::from_secs(10));
+        let parsed = parse_http(&[
+            "http://a",
+            "--workers",
+            "8",
+            "--timeout",
+            "0.5",
+            "not a url",
+        ])
+        .unwrap();
+        assert_eq!(parsed.run.opts.urls, ["http://a", "not a url"]);
+        assert_eq!(parsed.run.opts.workers, 8);
+        assert_eq!(parsed.run.opts.timeout(), Duration::from_millis(500));
+        for (args, expected) in [
+            (&["--workers", "0"][..], "'--workers <N>'"),
+            (&["--workers", "9"][..], "'--workers <N>'"),
+            (&["--timeout", "0"][..], "greater than 0"),
+            (&["--timeout", "inf"][..], "greater than 0"),
+            (&["--timeout", "1e30"][..], "at most 86400"),
+        ] {
+            let line = one_line(&parse_http(args).unwrap_err());
+            assert!(line.contains(expected), "{args:?}: {line}");
+        }
+        let help = command::<HttpOpts, NoRuntimeOpts>(Program::HttpFetch, Runtime::Sync)
+            .render_help()
+            .to_string();
+        assert!(help.contains("1 any URL failed"), "{help}");
+        assert!(help.contains("[URL]..."), "{help}");
     }
 
     #[test]

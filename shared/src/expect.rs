@@ -179,7 +179,115 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
             groups
         }
         (Program::HttpFetch, _) => return None,
+        (Program::LazyFutures, _) => one_each(lazy_futures(runtime)),
+        (Program::RunInExecutor, _) => {
+            let targets = catalogue::prime_search::TARGETS;
+            let started = |x: &u64| format!("▶ Highest prime below {x}");
+            let found = |x: &u64| format!("▷ Highest prime below {x} is {}", highest_prime_below(*x));
+            // The blocking mistake: one search after another, as in the seed.
+            let mut groups = vec![vec![concepts::BLOCKING_HEADER.to_string()]];
+            groups.extend(targets.iter().flat_map(|x| [vec![started(x)], vec![found(x)]]));
+            // Offloaded: the three start together, then finish by their number of pauses.
+            groups.push(vec![concepts::OFFLOAD_HEADER.to_string()]);
+            groups.push(targets.iter().map(started).collect());
+            let mut by_pauses = targets.to_vec();
+            by_pauses.sort_by_key(|x| x - highest_prime_below(*x));
+            groups.extend(by_pauses.iter().map(|x| vec![found(x)]));
+            groups
+        }
+        (Program::WaitVsGather, _) => {
+            let jobs = catalogue::wait_vs_gather::JOBS;
+            let started: Vec<String> = jobs.iter().map(|(n, _)| format!("{n} started")).collect();
+            let mut by_length = jobs.to_vec();
+            by_length.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let (fastest, rest) = (by_length[0].0, &by_length[1..]);
+            let names: Vec<&str> = jobs.iter().map(|j| j.0).collect();
+            let mut groups = vec![vec![concepts::GATHER_HEADER.to_string()], started.clone()];
+            groups.extend(by_length.iter().map(|(n, _)| vec![format!("{n} finished")]));
+            groups.push(vec![format!(
+                "gathered [{}]: the order asked, not the order finished",
+                names.join(", ")
+            )]);
+            groups.push(vec![concepts::FIRST_COMPLETED_HEADER.to_string()]);
+            groups.push(started);
+            groups.push(vec![format!("{fastest} finished")]);
+            groups.push(vec![format!("first completed: {fastest}")]);
+            // The rest are cancelled in the order they were started.
+            groups.extend(
+                names
+                    .iter()
+                    .filter(|n| rest.iter().any(|r| r.0 == **n))
+                    .map(|n| vec![format!("{n}: cancelled before it finished")]),
+            );
+            groups.push(vec![concepts::WAITING_LINE.to_string()]);
+            groups.push(vec![concepts::TIMEOUT_HEADER.to_string()]);
+            let slowest = by_length[by_length.len() - 1].0;
+            groups.push(vec![format!("{slowest} started")]);
+            groups.push(vec![format!(
+                "timed out: {slowest} was dropped before it finished"
+            )]);
+            groups
+        }
     })
+}
+
+/// The fixed lines of the concept programs that their binaries print too.
+pub mod concepts {
+    /// run_in_executor's first part.
+    pub const BLOCKING_HEADER: &str =
+        "the blocking mistake: a blocking sleep inside async code, three searches joined on one task";
+    /// run_in_executor's second part.
+    pub const OFFLOAD_HEADER: &str =
+        "run_in_executor: each search on the blocking thread pool, awaited from async code";
+    /// wait_vs_gather's parts.
+    pub const GATHER_HEADER: &str = "asyncio.gather: spawn three tasks, join them all";
+    pub const FIRST_COMPLETED_HEADER: &str =
+        "asyncio.wait(FIRST_COMPLETED): spawn them again, take the first to finish, cancel the rest";
+    pub const WAITING_LINE: &str =
+        "waiting as long as the slowest job, in case a cancelled task still prints";
+    pub const TIMEOUT_HEADER: &str = "asyncio.wait_for: the slow job with a timeout";
+}
+
+/// lazy_futures' lines under `runtime`: the same until the spawned task's handle is
+/// dropped, which detaches the task under tokio and async-std and cancels it under smol.
+fn lazy_futures(runtime: Runtime) -> Vec<String> {
+    let answer = catalogue::lazy_futures::ANSWER;
+    let handle = if runtime == Runtime::Smol {
+        "Task"
+    } else {
+        "JoinHandle"
+    };
+    let ran = "it ran to the end (detached)";
+    let cancelled = "it was cancelled before it finished";
+    let mut lines = vec![
+        "created the future: nothing ran yet".to_string(),
+        "answer() is running".to_string(),
+        format!("awaited it: it ran and returned {answer}"),
+        "dropped a future that was never awaited: it never ran".to_string(),
+        "answer() is running".to_string(),
+        "spawned it, then slept without awaiting it: it ran anyway".to_string(),
+        format!("awaited the {handle}: {answer}"),
+    ];
+    match runtime {
+        Runtime::Smol => lines.extend([
+            format!("dropped the Task: {cancelled}"),
+            "nap() finished".to_string(),
+            format!("detached the Task: {ran}"),
+        ]),
+        _ => lines.extend([
+            "nap() finished".to_string(),
+            format!("dropped the JoinHandle: {ran}"),
+            format!(
+                "{} the JoinHandle: {cancelled}",
+                if runtime == Runtime::Tokio {
+                    "aborted"
+                } else {
+                    "cancelled"
+                }
+            ),
+        ]),
+    }
+    lines
 }
 
 /// The line `makerandom(idx)` prints for a draw of `n`.

@@ -3,20 +3,27 @@
 //! - [`catalogue`]: the programs of `PROGRAMS.md` as data: parameters, modes per runtime,
 //!   ideal (critical-path) times, which printed orders are facts.
 //! - [`workload`]: the trait each runtime crate implements, one method per program.
+//! - [`concepts`]: the second trait of the async crates, one method per concept program.
 //! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
 //! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
+//! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
+//!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites.
 //! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
 
 pub mod catalogue;
 pub mod cli;
+pub mod concepts;
 pub mod expect;
+pub mod fetch;
 pub mod out;
 pub mod random;
+pub mod server;
 pub mod testing;
 pub mod workload;
 
 pub use catalogue::{Mode, Program, Runtime};
-pub use cli::{CountOpts, MakerandomOpts, NoOpts, Run, SayOpts};
+pub use concepts::Concepts;
+pub use cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Run, SayOpts};
 pub use out::Out;
 pub use workload::Workloads;

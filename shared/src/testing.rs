@@ -1,5 +1,7 @@
 //! Helpers for the tests of the runtime crates: run a real binary with a deadline.
 
+pub mod http_fetch;
+
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};

@@ -1,6 +1,8 @@
 //! `cargo xtask`: the project's own tasks (the alias is in `.cargo/config.toml`).
 //!
 //! - `cargo xtask test`: every test of the workspace, one member at a time.
+//! - `cargo xtask compare`: every program under every runtime, side by side and measured
+//!   (`xtask/src/compare.rs`; reports in `target/compare/`).
 //!
 //! Why one member at a time: every runtime crate names its binaries after the programs
 //! (`count`, `say`, …), so a whole-workspace build puts four binaries called `count` in
@@ -8,7 +10,9 @@
 //! could run another member's binary. Built one member per cargo invocation, each test runs
 //! its own crate's binaries.
 
-use std::process::Command;
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
@@ -32,21 +36,52 @@ enum Task {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Run every program under every runtime: elapsed time against the ideal, printed order
+    /// against the catalogue; reports in target/compare/.
+    Compare(xtask::compare::CompareArgs),
+    /// Run PROGRAM and write its peak RSS, CPU and wall time to REPORT (the runner's
+    /// measuring wrapper, see xtask/src/runner.rs).
+    #[command(hide = true)]
+    Measure {
+        report: PathBuf,
+        program: OsString,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<OsString>,
+    },
 }
 
-/// The workspace members, in the order `cargo xtask test` tests them.
+/// The workspace members, in the order `cargo xtask test` tests them. xtask comes last: its
+/// end-to-end test of `compare` runs the runtime members' dev builds, which their own tests
+/// have just made.
 const MEMBERS: [&str; 6] = [
     "shared",
-    "xtask",
     "examples-sync",
     "examples-tokio",
     "examples-async-std",
     "examples-smol",
+    "xtask",
 ];
 
-fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
-        Task::Test { args } => test(&args),
+        Task::Test { args } => test(&args).map(|()| ExitCode::SUCCESS),
+        Task::Compare(args) => {
+            let command_line = std::iter::once("cargo xtask".to_string())
+                .chain(std::env::args().skip(1))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let all_good = xtask::compare::compare(&args, &command_line)?;
+            Ok(if all_good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Task::Measure {
+            report,
+            program,
+            args,
+        } => xtask::runner::measure_main(&report, &program, &args).map(|()| ExitCode::SUCCESS),
     }
 }
 

@@ -1,11 +1,76 @@
-//! PLACEHOLDER: this program is not written yet under smol.
+//! # repeat_message: three messages, three intervals (seed 000)
+//!
+//! `repeat_message(message, interval)` prints its message, sleeps, and prints it again, ten
+//! sleeps in all, then returns `"Complete."`. The seed runs three of them: `xXxX…` every
+//! 0.5 s, `I LOVE` every 1 s, `EXPLOSIONS!` every 1.5 s. One after another they take
+//! 5 + 10 + 15 = 30 s; as three tasks on one event loop they sleep at the same time and take
+//! as long as the slowest, 15 s. At 1.5 s, 3 s, 4.5 s, … two or three messages are due at
+//! the same instant: which prints first is a tie, and any order is right.
+//!
+//! `smol::spawn` starts each repeater as a task (the seed's `create_task`) on smol's global
+//! executor (one background thread by default, `SMOL_THREADS` for more); awaiting the tasks
+//! joins them (the seed's `gather`) and hands back what each returned. A `Task` that is
+//! dropped before it finishes is cancelled, so the tasks are kept until joined. Its sleeps
+//! (`smol::Timer::after`) are async-io timers: each ends as soon as its deadline passes
+//! (tokio's round up to the next millisecond), so the ten sleeps of `EXPLOSIONS!` end well
+//! under a millisecond after 15 s on an idle machine.
+//!
+//! ```text
+//! cargo run -p examples-smol --bin repeat_message                        # concurrent: 15 s
+//! cargo run -p examples-smol --bin repeat_message -- --mode sequential   # 30 s
+//! cargo run -p examples-smol --bin repeat_message -- --scale 0.1         # 1.5 s
+//! ```
 
 use std::process::ExitCode;
+use std::time::Duration;
 
-use shared::{NoOpts, Program, Run};
+use shared::catalogue::repeat_message::{COMPLETE, MAX_ITERS, MESSAGES};
+use shared::{Mode, NoOpts, Out, Program, Run};
 
-pub async fn run(_run: Run<NoOpts>) -> anyhow::Result<()> {
-    anyhow::bail!("PLACEHOLDER: not written yet")
+/// The seed's `repeat_message()`: print, sleep, print again, `MAX_ITERS` sleeps in all.
+async fn repeat_message(out: Out, message: &'static str, interval: Duration) -> &'static str {
+    for iters in 0..=MAX_ITERS {
+        out.println(message);
+        if iters == MAX_ITERS {
+            break;
+        }
+        // While this task sleeps, the scheduler runs the others.
+        smol::Timer::after(interval).await;
+    }
+    COMPLETE
+}
+
+pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
+    let mut results = Vec::new();
+    match run.mode {
+        Mode::Sequential => {
+            // Each repeater is awaited before the next one starts.
+            for (message, interval) in MESSAGES {
+                let out = run.out.task(message);
+                results.push(repeat_message(out, message, run.secs(interval)).await);
+            }
+        }
+        _ => {
+            // Spawn the three repeaters as tasks, then join them all.
+            let handles: Vec<_> = MESSAGES
+                .into_iter()
+                .map(|(message, interval)| {
+                    let out = run.out.task(message);
+                    smol::spawn(repeat_message(out, message, run.secs(interval)))
+                })
+                .collect();
+            for handle in handles {
+                results.push(handle.await);
+            }
+        }
+    }
+    anyhow::ensure!(
+        results.iter().all(|r| *r == COMPLETE),
+        "a repeater did not complete: {results:?}"
+    );
+    let secs = run.out.elapsed().as_secs_f64();
+    run.out.timing(format!("Execution time in seconds: {secs:?}"));
+    Ok(())
 }
 
 pub fn main() -> ExitCode {

@@ -1,11 +1,85 @@
-//! PLACEHOLDER: this program is not written yet under sync.
+//! # count: the same function three times, without async (seeds 003 and 004)
+//!
+//! `count()` prints `One`, sleeps one second, prints `Two`. The seed's synchronous version
+//! calls it three times in a row: `One Two One Two One Two`, 3 s, because `time.sleep`
+//! blocks the only thread there is. With the standard library alone there is one way to
+//! sleep three times at once: three OS threads.
+//!
+//! - `--mode sequential` (default): three calls one after another, 3 s.
+//! - `--mode threads`: one thread per call in a [`std::thread::scope`], which joins them all
+//!   at its end: `One One One Two Two Two` in 1 s, like the async versions, but every call
+//!   costs a whole OS thread (a stack, a kernel object). Try `--tasks 100000`: where an
+//!   async runtime spawns 100 000 tasks in a blink, the OS may refuse that many threads, and
+//!   the program stops with an error (threads are started with
+//!   [`std::thread::Builder::spawn_scoped`], which reports that instead of panicking).
+//!
+//! ```text
+//! cargo run -p examples-sync --bin count                          # sequential: 3 s
+//! cargo run -p examples-sync --bin count -- --mode threads        # 1 s
+//! cargo run -p examples-sync --bin count -- --mode threads --tasks 1000
+//! ```
 
 use std::process::ExitCode;
+use std::thread;
+use std::time::Duration;
 
-use shared::{CountOpts, Program, Run};
+use anyhow::Context;
+use shared::{CountOpts, Mode, Out, Program, Run};
 
-pub fn run(_run: Run<CountOpts>) -> anyhow::Result<()> {
-    anyhow::bail!("PLACEHOLDER: not written yet")
+/// The seed's synchronous `count()`.
+fn count(out: &Out, one_second: Duration) {
+    out.println("One");
+    // The whole thread sleeps: nothing else runs on it meanwhile.
+    thread::sleep(one_second);
+    out.println("Two");
+}
+
+pub fn run(run: Run<CountOpts>) -> anyhow::Result<()> {
+    let one_second = run.secs(shared::catalogue::count::SLEEP_SECS);
+    // Over 100 calls, they stay quiet and a summary is printed instead.
+    let task_out = if run.opts.prints_each_task() {
+        run.out.clone()
+    } else {
+        run.out.muted()
+    };
+    let mut done = 0;
+    match run.mode {
+        Mode::Sequential => {
+            // Each call returns before the next one starts.
+            for _ in 0..run.opts.tasks {
+                count(&task_out, one_second);
+                done += 1;
+            }
+        }
+        _ => {
+            // One thread per call; the scope joins every thread before it returns.
+            thread::scope(|scope| -> anyhow::Result<()> {
+                let mut handles = Vec::new();
+                for n in 0..run.opts.tasks {
+                    let handle = thread::Builder::new()
+                        .spawn_scoped(scope, || count(&task_out, one_second))
+                        .with_context(|| format!("cannot start thread number {}", n + 1))?;
+                    handles.push(handle);
+                }
+                for handle in handles {
+                    handle
+                        .join()
+                        .map_err(|_| anyhow::anyhow!("a count() thread panicked"))?;
+                    done += 1;
+                }
+                Ok(())
+            })?;
+        }
+    }
+    if !run.opts.prints_each_task() {
+        run.out
+            .println(format!("{done} count() tasks printed One and Two"));
+    }
+    run.out.timing(format!(
+        "executed in {:.2} seconds.",
+        run.out.elapsed().as_secs_f64()
+    ));
+    Ok(())
 }
 
 pub fn main() -> ExitCode {

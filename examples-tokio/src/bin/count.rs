@@ -5,8 +5,11 @@
 //! at the same time and take 1 s: `One One One Two Two Two`.
 //!
 //! `tokio::spawn` hands each call to the scheduler, which starts it at once; the handle it
-//! returns is awaited to join the task. On the multi-threaded runtime the tasks may run on
-//! several threads; `--flavor current-thread` runs them all on this one.
+//! returns is awaited to join the task (dropping a `JoinHandle` would detach the task, which
+//! keeps running; a dropped smol `Task` is cancelled instead). On the multi-threaded runtime
+//! the tasks may run on several threads (as many as cores, or `TOKIO_WORKER_THREADS`);
+//! `--flavor current-thread` runs them all on this one. tokio's timer counts in whole
+//! milliseconds, so each sleep ends up to about 1 ms late.
 //!
 //! ```text
 //! cargo run -p examples-tokio --bin count                         # concurrent: 1 s

@@ -1,11 +1,103 @@
-//! PLACEHOLDER: this program is not written yet under tokio.
+//! # makerandom: three tasks, one random generator (seed 003)
+//!
+//! `makerandom(idx, threshold)` draws `randint(0, 10)`; while the number is at or below its
+//! threshold (`10 - idx - 1`) it says so and sleeps `idx + 1` seconds before drawing again.
+//! The seed gathers `makerandom(0)`, `makerandom(1)` and `makerandom(2)` on one event loop,
+//! all drawing from Python's `random` seeded with 444; this port draws the very same numbers
+//! (`shared::random::PyRandom` is CPython's generator), each task in its own colour.
+//!
+//! Because the three tasks share one generator, *who draws when* decides who gets which
+//! number. asyncio runs its tasks on one thread, starts them in the order they were created,
+//! and when two sleeps end at the same instant (t = 2 s: task 0's second sleep and task 1's
+//! first), the one that started sleeping earlier draws first. This program keeps that order:
+//!
+//! - the tasks are spawned on a [`tokio::task::LocalSet`], a set of tasks that all run on
+//!   the one thread that drives it (like asyncio's loop), in the order they wake. With
+//!   `tokio::spawn` on the multi-threaded runtime, the three tasks would start on whichever
+//!   worker threads pick them up first, and the first draws could go to any of them;
+//! - tokio's timer fires sleeps that end at the same instant (the same millisecond tick) in
+//!   the order they were registered, so the sleep that started earlier wakes its task first.
+//!   Under tokio's paused test clock every such tie is exact, and the test checks it. In real
+//!   time each wake-up comes about 1 ms late (tokio rounds deadlines up to the next
+//!   millisecond), so the task that slept more often to get there is further behind, and the
+//!   one whose sleep started earlier still draws first.
+//!
+//! (`futures::join!` or `join_all` over the three futures would run them on one task too,
+//! but it polls them in index order whenever any of them wakes: when two sleeps have both
+//! ended, task 0 would draw before task 1, the other way round from CPython.)
+//!
+//! Local tasks need not be `Send`, so the generator is shared as a plain
+//! `Rc<RefCell<PyRandom>>`, with no lock: only one task runs at a time.
+//!
+//! The seed's transcript starts the tasks in the order 2, 1, 0 (an old asyncio detail); this
+//! program, like current Python, starts 0, 1, 2, so its first draws land on other tasks. From
+//! the seventh line on, it prints the seed's transcript.
+//!
+//! ```text
+//! cargo run -p examples-tokio --bin makerandom                   # 12 s
+//! cargo run -p examples-tokio --bin makerandom -- --seed 7 --scale 0.1
+//! ```
 
+use std::cell::RefCell;
 use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Duration;
 
-use shared::{MakerandomOpts, Program, Run};
+use shared::catalogue::makerandom::{TASKS, pause_secs, threshold};
+use shared::out::TASK_COLOURS;
+use shared::random::PyRandom;
+use shared::{MakerandomOpts, Out, Program, Run};
 
-pub async fn run(_run: Run<MakerandomOpts>) -> anyhow::Result<()> {
-    anyhow::bail!("PLACEHOLDER: not written yet")
+/// The seed's `makerandom()`: draw until the number is above `threshold`, sleeping `pause`
+/// after each miss.
+async fn makerandom(
+    out: Out,
+    rng: Rc<RefCell<PyRandom>>,
+    idx: usize,
+    threshold: i64,
+    pause: Duration,
+) -> i64 {
+    out.println(format!("Initiated makerandom({idx})."));
+    let mut i = rng.borrow_mut().randint(0, 10);
+    while i <= threshold {
+        out.println(format!("makerandom({idx}) == {i} too low; retrying."));
+        tokio::time::sleep(pause).await;
+        i = rng.borrow_mut().randint(0, 10);
+    }
+    out.println(format!("---> Finished: makerandom({idx}) == {i}"));
+    i
+}
+
+pub async fn run(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
+    // One generator for the three tasks, seeded like the seed's random.seed(444).
+    let rng = Rc::new(RefCell::new(PyRandom::new(run.opts.seed)));
+    // Spawn the three calls, in index order, as local tasks: one thread, like asyncio's loop.
+    let local = tokio::task::LocalSet::new();
+    let handles: Vec<_> = (0..TASKS)
+        .map(|idx| {
+            let out = run
+                .out
+                .task(format!("makerandom({idx})"))
+                .colour(TASK_COLOURS[idx]);
+            let task = makerandom(
+                out,
+                rng.clone(),
+                idx,
+                threshold(idx),
+                run.secs(pause_secs(idx)),
+            );
+            local.spawn_local(task)
+        })
+        .collect();
+    // Join them (the seed's gather): run the local tasks until all three have finished.
+    local
+        .run_until(async {
+            for handle in handles {
+                handle.await?;
+            }
+            anyhow::Ok(())
+        })
+        .await
 }
 
 pub fn main() -> ExitCode {

@@ -1,11 +1,88 @@
-//! PLACEHOLDER: this program is not written yet under tokio.
+//! # work_queue: two workers drain one queue (seed 001)
+//!
+//! A queue holds the work `[15, 10, 5, 2]`, each item a delay in seconds that stands for
+//! waiting on I/O. Two workers, `One` and `Two`, take items until the queue is empty. This is
+//! the seed's last form, "cooperative concurrency with non-blocking calls": a worker awaits
+//! `tokio::time::sleep`, and while it waits the other one runs. One does 15 + 2, Two does
+//! 10 + 5: 17 s in all, where one item after another takes 32 s (the seed's earlier forms,
+//! busy counting and generators, are in `examples-sync`). At t = 15 s both workers come back
+//! at once: which one takes the last item is a tie.
+//!
+//! The queue is an [async-channel](https://docs.rs/async-channel): tokio's own channels have a
+//! single receiver, and for several consumers that each take a different item tokio's
+//! documentation points to async-channel. Filled and then closed, it hands out its items until
+//! it is empty; then `recv` fails and the worker's loop ends (the seed's
+//! `while not work_queue.empty()`).
+//!
+//! `--mode blocking` is the classic mistake: `std::thread::sleep` instead of
+//! `tokio::time::sleep`. A blocking sleep never gives the thread back to the scheduler, so what
+//! happens depends on how many threads the scheduler has:
+//! - `--flavor current-thread`: One blocks the only thread. When an item is waiting, `recv`
+//!   returns without ever yielding, so One takes all four and Two never gets one: 32 s, the
+//!   seed's blocking transcript.
+//! - the default multi-thread runtime: One blocks one worker thread, Two blocks another, and it
+//!   takes 17 s. It looks fine, but only because there are as many threads as blocked tasks
+//!   (`TOKIO_WORKER_THREADS=1` gives 32 s again), and the blocked threads run nothing else
+//!   meanwhile: every other task of the program queues up behind them.
+//!
+//! ```text
+//! cargo run -p examples-tokio --bin work_queue                          # async: 17 s
+//! cargo run -p examples-tokio --bin work_queue -- --scale 0.01          # the same in 0.17 s
+//! cargo run -p examples-tokio --bin work_queue -- --mode blocking       # 17 s on 2+ threads
+//! cargo run -p examples-tokio --bin work_queue -- --mode blocking --flavor current-thread  # 32 s
+//! ```
 
 use std::process::ExitCode;
+use std::time::Duration;
 
-use shared::{NoOpts, Program, Run};
+use shared::catalogue::work_queue::{ITEMS, WORKERS};
+use shared::{Mode, NoOpts, Out, Program, Run};
 
-pub async fn run(_run: Run<NoOpts>) -> anyhow::Result<()> {
-    anyhow::bail!("PLACEHOLDER: not written yet")
+/// The seed's `task(name, work_queue)`: take items until the queue is empty.
+async fn task(out: Out, name: &str, work_queue: async_channel::Receiver<Duration>, blocking: bool) {
+    while let Ok(delay) = work_queue.recv().await {
+        out.println(format!("Task {name} running"));
+        let start_time = out.elapsed();
+        if blocking {
+            // The classic mistake: this blocks the thread, and every task waiting for it.
+            std::thread::sleep(delay);
+        } else {
+            // While this worker sleeps, the scheduler runs the other one.
+            tokio::time::sleep(delay).await;
+        }
+        let elapsed = out.elapsed() - start_time;
+        out.timing(format!(
+            "Task {name} elapsed time: {:?}",
+            elapsed.as_secs_f64()
+        ));
+    }
+}
+
+pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
+    let blocking = match run.mode {
+        Mode::Async => false,
+        Mode::Blocking => true,
+        mode => anyhow::bail!("work_queue has no mode {mode} under tokio"),
+    };
+    // Put the work in the queue, then close it: the workers stop when it is empty.
+    let (sender, work_queue) = async_channel::unbounded();
+    for work in ITEMS {
+        sender.send(run.secs(work as f64)).await?;
+    }
+    sender.close();
+    // Spawn both workers, then wait for both.
+    let handles: Vec<_> = WORKERS
+        .iter()
+        .map(|&name| tokio::spawn(task(run.out.task(name), name, work_queue.clone(), blocking)))
+        .collect();
+    for handle in handles {
+        handle.await?;
+    }
+    run.out.timing(format!(
+        "Total Time elapsed: {:?} seconds",
+        run.out.elapsed().as_secs_f64()
+    ));
+    Ok(())
 }
 
 pub fn main() -> ExitCode {

@@ -1,0 +1,84 @@
+//! # run_in_executor: blocking work moved off the scheduler (seed 002)
+//!
+//! The seed's prime search with `time.sleep(0.01)` instead of `await asyncio.sleep(0.01)`:
+//! a blocking sleep inside async code holds the thread, so the three searches that the seed
+//! joins with `asyncio.wait` run one after another (0.36 s) instead of together (0.26 s).
+//! Its list of asyncio's functions names the cure: `loop.run_in_executor`, which runs a
+//! blocking function on a pool of threads and hands back something to await.
+//!
+//! The program runs the mistake, then the cure, and times both:
+//!
+//! 1. The blocking search called from three async blocks joined on one task
+//!    (`FutureExt::join`, the seed's single event-loop thread): each block runs from `▶` to
+//!    `▷` before the next one is polled.
+//! 2. The same blocking function handed to `async_std::task::spawn_blocking`, async-std's
+//!    `run_in_executor`: it runs on a pool of threads kept apart from the executor's
+//!    workers, and the `JoinHandle` it returns is awaited like any task. The three searches
+//!    overlap again and the executor stays free for other tasks.
+//!
+//! tokio's `task::spawn_blocking` and smol's `unblock` are the same idea.
+//!
+//! ```text
+//! cargo run -p examples-async-std --bin run_in_executor    # 0.62 s
+//! ```
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use async_std::prelude::FutureExt;
+use shared::catalogue::prime_search::{PAUSE_SECS, TARGETS, is_prime};
+use shared::expect::concepts::{BLOCKING_HEADER, OFFLOAD_HEADER};
+use shared::{NoOpts, Out, Program, Run};
+
+/// The seed's search with `time.sleep(0.01)`: a plain blocking function.
+fn highest_prime_below(out: Out, x: u64, pause: Duration) -> Option<u64> {
+    out.println(format!("▶ Highest prime below {x}"));
+    for y in (1..x).rev() {
+        if is_prime(y) {
+            out.println(format!("▷ Highest prime below {x} is {y}"));
+            return Some(y);
+        }
+        // The whole thread sleeps: nothing else runs on it meanwhile.
+        std::thread::sleep(pause);
+    }
+    None
+}
+
+pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
+    let pause = run.secs(PAUSE_SECS);
+    let out = |x: u64| run.out.task(format!("highest_prime_below({x})"));
+
+    // The mistake: async blocks that call the blocking search, joined on this one task.
+    run.out.println(BLOCKING_HEADER);
+    let start = run.out.elapsed();
+    let [a, b, c] = TARGETS.map(|x| {
+        let out = out(x);
+        async move { highest_prime_below(out, x, pause) }
+    });
+    a.join(b).join(c).await;
+    let blocking = run.out.elapsed() - start;
+    run.out
+        .timing(format!("blocking: took {:.2} ms", blocking.as_secs_f64() * 1e3));
+
+    // The cure: each search on the blocking pool; awaiting the handles joins them.
+    run.out.println(OFFLOAD_HEADER);
+    let start = run.out.elapsed();
+    let handles = TARGETS.map(|x| {
+        let out = out(x);
+        async_std::task::spawn_blocking(move || highest_prime_below(out, x, pause))
+    });
+    for handle in handles {
+        handle.await;
+    }
+    let offloaded = run.out.elapsed() - start;
+    run.out.timing(format!(
+        "offloaded: took {:.2} ms, {:.2}x faster than blocking",
+        offloaded.as_secs_f64() * 1e3,
+        blocking.as_secs_f64() / offloaded.as_secs_f64()
+    ));
+    Ok(())
+}
+
+pub fn main() -> ExitCode {
+    examples_async_std::main(Program::RunInExecutor, run)
+}

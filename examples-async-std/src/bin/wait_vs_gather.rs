@@ -1,0 +1,113 @@
+//! # wait_vs_gather: join all, first completed, a timeout, cancel the rest (seed 002)
+//!
+//! The seeds join their tasks two ways: `asyncio.gather(...)` waits for every task and
+//! returns their results in the order it was given them; `asyncio.wait(...)` (seed 002)
+//! returns the sets of done and pending tasks, and with `return_when=FIRST_COMPLETED` comes
+//! back as soon as one is done, leaving the others running until you cancel them.
+//! `asyncio.wait_for` puts a timeout on one awaitable and cancels it when time runs out.
+//!
+//! Three jobs, `slow` (1.5 s), `fast` (0.5 s) and `medium` (1 s), each print `started`,
+//! sleep, and print `finished`:
+//!
+//! 1. gather: spawn the three, await the `JoinHandle`s in order. They finish fast, medium,
+//!    slow; the results come back slow, fast, medium, the order asked.
+//! 2. first completed: spawn them again and race the three handles (`FutureExt::race`, by
+//!    `&mut`, so the losers are not dropped). `fast` wins. Then cancel the rest: async-std
+//!    cancels a task with `JoinHandle::cancel().await`, which returns `None` if the task was
+//!    cancelled and `Some(result)` if it had already finished. A task is cancelled at the
+//!    `.await` it is parked on: its remaining work never runs, so waiting as long as the
+//!    slowest job shows no `finished` line from them.
+//! 3. a timeout: `async_std::future::timeout(1 s, job)` on the slow job. When the time runs
+//!    out the job's future is dropped, which is how Rust cancels a future that is not a task.
+//!
+//! The other runtimes: tokio races with `tokio::select!`, cancels with
+//! `JoinHandle::abort()` and times out with `tokio::time::timeout`; smol races with
+//! `future::or`, cancels with `Task::cancel().await` (or by dropping the `Task`) and times
+//! out by racing a `Timer`.
+//!
+//! ```text
+//! cargo run -p examples-async-std --bin wait_vs_gather    # 4.5 s
+//! ```
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use async_std::prelude::FutureExt;
+use shared::catalogue::wait_vs_gather::{JOBS, TIMEOUT_SECS, slowest};
+use shared::expect::concepts::{
+    FIRST_COMPLETED_HEADER, GATHER_HEADER, TIMEOUT_HEADER, WAITING_LINE,
+};
+use shared::{NoOpts, Out, Program, Run};
+
+/// One job: says it started, sleeps, says it finished, and returns its name.
+async fn job(out: Out, name: &'static str, how_long: Duration) -> &'static str {
+    out.println(format!("{name} started"));
+    // A cancelled job stops here: the line after this never runs.
+    async_std::task::sleep(how_long).await;
+    out.println(format!("{name} finished"));
+    name
+}
+
+pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
+    let out = &run.out;
+    let spawn_jobs = || {
+        JOBS.map(|(name, secs)| {
+            let handle = async_std::task::spawn(job(out.task(name), name, run.secs(secs)));
+            (name, handle)
+        })
+    };
+
+    // gather: spawn every job, then await the handles in the order asked.
+    out.println(GATHER_HEADER);
+    let mut gathered = Vec::new();
+    for (_, handle) in spawn_jobs() {
+        gathered.push(handle.await);
+    }
+    out.println(format!(
+        "gathered [{}]: the order asked, not the order finished",
+        gathered.join(", ")
+    ));
+
+    // wait(FIRST_COMPLETED): race the handles by &mut; the losers keep running.
+    out.println(FIRST_COMPLETED_HEADER);
+    let [mut a, mut b, mut c] = spawn_jobs();
+    let first = (&mut a.1).race(&mut b.1).race(&mut c.1).await;
+    out.println(format!("first completed: {first}"));
+
+    // Cancel the rest: cancel() each one, which says what became of it.
+    for (name, handle) in [a, b, c] {
+        if name == first {
+            continue;
+        }
+        let fate = match handle.cancel().await {
+            Some(_) => "it had finished already",
+            None => "cancelled before it finished",
+        };
+        out.println(format!("{name}: {fate}"));
+    }
+
+    // A cancelled task's remaining work never runs: wait as long as the slowest job.
+    out.println(WAITING_LINE);
+    async_std::task::sleep(run.secs(slowest().1)).await;
+
+    // wait_for: a timeout on the slow job; when it fires, the job's future is dropped.
+    out.println(TIMEOUT_HEADER);
+    let (name, secs) = slowest();
+    let slow = job(out.task(name), name, run.secs(secs));
+    match async_std::future::timeout(run.secs(TIMEOUT_SECS), slow).await {
+        Ok(name) => out.println(format!("{name} finished within the timeout")),
+        Err(_timed_out) => {
+            out.println(format!("timed out: {name} was dropped before it finished"))
+        }
+    }
+
+    out.timing(format!(
+        "executed in {:.2} seconds.",
+        out.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}
+
+pub fn main() -> ExitCode {
+    examples_async_std::main(Program::WaitVsGather, run)
+}

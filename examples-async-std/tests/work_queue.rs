@@ -1,0 +1,96 @@
+//! work_queue under async-std, in real time at a small scale: what is certain about who takes
+//! which item, and the blocking mistake on a pool of one thread and of two.
+
+use std::time::Duration;
+
+use shared::testing::run_bin_env;
+use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+
+/// Runs work_queue in `mode` at `scale` in this process, and returns its sink.
+fn run_work_queue(mode: Mode, scale: f64) -> Out {
+    let run = Run::capture(Program::WorkQueue, Runtime::AsyncStd, mode, scale, NoOpts {});
+    let out = run.out.clone();
+    async_std::task::block_on(examples_async_std::work_queue::run(run)).unwrap();
+    out
+}
+
+/// How many `Task {name} running` lines there are.
+fn running(lines: &[String], name: &str) -> usize {
+    let line = format!("Task {name} running");
+    lines.iter().filter(|l| **l == line).count()
+}
+
+/// The seconds of every `... elapsed time: X` line, and of the total.
+fn elapsed_secs(lines: &[String]) -> (Vec<f64>, f64) {
+    let per_item = lines
+        .iter()
+        .filter_map(|l| l.split_once(" elapsed time: "))
+        .map(|(_, secs)| secs.parse().unwrap())
+        .collect();
+    let last = lines.last().expect("some output");
+    let total = last
+        .strip_prefix("Total Time elapsed: ")
+        .and_then(|rest| rest.strip_suffix(" seconds"))
+        .and_then(|secs| secs.parse().ok())
+        .unwrap_or_else(|| panic!("not a total line: {last}"));
+    (per_item, total)
+}
+
+#[test]
+fn async_workers_share_the_queue() {
+    // At scale 0.05 the events that must come apart (Two's 10 s and One's 15 s) are 250 ms
+    // apart; only the tie at 15 s (who takes the last item) is left open.
+    let scale = 0.05;
+    let lines = run_work_queue(Mode::Async, scale).lines();
+    assert_eq!(lines.len(), 9, "{lines:#?}");
+    let mut first_two = lines[..2].to_vec();
+    first_two.sort();
+    assert_eq!(first_two, ["Task One running", "Task Two running"]);
+    assert!(lines[2].starts_with("Task Two elapsed time: "), "{lines:#?}");
+    assert_eq!(lines[3], "Task Two running");
+    assert!(lines[4].starts_with("Task One elapsed time: "), "{lines:#?}");
+    // One took 15 and Two 10 and 5; the last item went to one of them.
+    let (one, two) = (running(&lines, "One"), running(&lines, "Two"));
+    assert!((one, two) == (2, 2) || (one, two) == (1, 3), "{lines:#?}");
+    // Every item was slept in full; the sleeps overlapped.
+    let (per_item, total) = elapsed_secs(&lines);
+    assert_eq!(per_item.len(), 4);
+    assert!(per_item.iter().sum::<f64>() >= 32.0 * scale, "{lines:#?}");
+    assert!((17.0 * scale..32.0 * scale).contains(&total), "{lines:#?}");
+}
+
+#[test]
+fn blocking_on_one_pool_thread_lets_worker_one_take_everything() {
+    let scale = 0.02;
+    let run = run_bin_env(
+        env!("CARGO_BIN_EXE_work_queue"),
+        &["--mode", "blocking", "--scale", "0.02"],
+        &[("ASYNC_STD_THREAD_COUNT", "1")],
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let lines = run.lines();
+    // One blocks the only thread; when an item is waiting, recv() returns without yielding.
+    assert_eq!(running(&lines, "One"), 4, "{lines:#?}");
+    assert_eq!(running(&lines, "Two"), 0, "{lines:#?}");
+    let (_, total) = elapsed_secs(&lines);
+    assert!(total >= 32.0 * scale, "{lines:#?}");
+}
+
+#[test]
+fn blocking_on_two_pool_threads_blocks_two_threads_at_once() {
+    let scale = 0.1;
+    let run = run_bin_env(
+        env!("CARGO_BIN_EXE_work_queue"),
+        &["--mode", "blocking", "--scale", "0.1"],
+        &[("ASYNC_STD_THREAD_COUNT", "2")],
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let lines = run.lines();
+    assert!(running(&lines, "One") >= 1 && running(&lines, "Two") >= 1, "{lines:#?}");
+    assert_eq!(running(&lines, "One") + running(&lines, "Two"), 4);
+    // 17 s of story when the two threads overlap; one thread would need all 32 s.
+    let (_, total) = elapsed_secs(&lines);
+    assert!((17.0 * scale..32.0 * scale).contains(&total), "{lines:#?}");
+}

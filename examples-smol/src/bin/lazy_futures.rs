@@ -1,0 +1,123 @@
+//! # lazy_futures: a future does nothing until it is awaited or spawned (seed 002)
+//!
+//! In the seed, calling `main()` prints nothing: it only makes a `<coroutine object main>`.
+//! A Rust future is the same: calling an `async fn` builds a value that holds the function's
+//! state, and not one line of its body runs until something polls it. Awaiting it polls it
+//! in place; dropping it unpolled means the body never runs at all.
+//!
+//! Spawning is the other way to run a future: `smol::spawn` hands it to smol's global
+//! executor, which starts it at once on its own thread, awaited or not (the seed's
+//! `loop.create_task`). What happens when
+//! the handle is dropped is where the runtimes differ:
+//!
+//! - smol: dropping the `Task` *cancels* it (a `Task` is the task: let it go and the task
+//!   goes); keeping it running without its handle takes `Task::detach()`.
+//! - tokio and async-std: dropping the `JoinHandle` *detaches* the task, which runs to its
+//!   end anyway; cancelling takes `JoinHandle::abort()` or `JoinHandle::cancel().await`.
+//!
+//! How the program knows: the napping task owns the sending half of a channel and sends
+//! when it finishes. A cancelled task's future is dropped, and the sender with it, so
+//! the receiver hears "closed" at once instead of a message.
+//!
+//! ```text
+//! cargo run -p examples-smol --bin lazy_futures    # 1 s
+//! ```
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
+use shared::{NoOpts, Out, Program, Run};
+use smol::Timer;
+use smol::channel::{self, Sender};
+
+/// The seed's `main()`: says it is running and returns a number; `ran` records that it ran.
+async fn answer(out: Out, ran: Arc<AtomicBool>) -> u32 {
+    ran.store(true, Ordering::SeqCst);
+    out.println("answer() is running");
+    ANSWER
+}
+
+/// Sleeps, says it finished, and sends on `done` (dropped unsent if the task is cancelled).
+async fn nap(out: Out, how_long: Duration, done: Sender<()>) {
+    Timer::after(how_long).await;
+    out.println("nap() finished");
+    let _ = done.send(()).await;
+}
+
+/// What became of a napping task: it sent on its channel, or its future was dropped.
+fn fate(finished: bool) -> &'static str {
+    if finished {
+        "it ran to the end (detached)"
+    } else {
+        "it was cancelled before it finished"
+    }
+}
+
+pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
+    let out = &run.out;
+    let nap_time = run.secs(NAP_SECS);
+    let ran = || Arc::new(AtomicBool::new(false));
+    let said = |ran: &AtomicBool, yes: &'static str, no: &'static str| {
+        if ran.load(Ordering::SeqCst) { yes } else { no }
+    };
+
+    // Calling the async fn only builds the future: its body has not run.
+    let flag = ran();
+    let future = answer(out.task("answer"), flag.clone());
+    out.println(format!(
+        "created the future: {}",
+        said(&flag, "it already ran", "nothing ran yet")
+    ));
+
+    // Awaiting polls it, here and now: the body runs and returns its value.
+    let value = future.await;
+    out.println(format!("awaited it: it ran and returned {value}"));
+
+    // A future dropped without being polled never runs at all.
+    let flag = ran();
+    drop(answer(out.task("answer"), flag.clone()));
+    out.println(format!(
+        "dropped a future that was never awaited: {}",
+        said(&flag, "it ran", "it never ran")
+    ));
+
+    // A spawned future is a task: the scheduler runs it without anyone awaiting it.
+    let flag = ran();
+    let handle = smol::spawn(answer(out.task("answer"), flag.clone()));
+    Timer::after(nap_time).await;
+    out.println(format!(
+        "spawned it, then slept without awaiting it: {}",
+        said(&flag, "it ran anyway", "it did not run")
+    ));
+    // Awaiting the handle joins the task and hands over its value.
+    out.println(format!("awaited the Task: {}", handle.await));
+
+    // Dropping a smol Task cancels it: its future is dropped where it stands.
+    let (done, finished) = channel::bounded(1);
+    drop(smol::spawn(nap(out.task("nap"), nap_time, done)));
+    out.println(format!(
+        "dropped the Task: {}",
+        fate(finished.recv().await.is_ok())
+    ));
+
+    // detach() is how smol lets a task run on without its handle.
+    let (done, finished) = channel::bounded(1);
+    smol::spawn(nap(out.task("nap"), nap_time, done)).detach();
+    out.println(format!(
+        "detached the Task: {}",
+        fate(finished.recv().await.is_ok())
+    ));
+
+    out.timing(format!(
+        "executed in {:.2} seconds.",
+        out.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}
+
+pub fn main() -> ExitCode {
+    examples_smol::main(Program::LazyFutures, run)
+}

@@ -1,0 +1,179 @@
+"""What every Python port shares: the command line, the output sink and the trace.
+
+The command line is the Rust binaries' (PROGRAMS.md, "Command line"):
+
+    python3 python/<program>.py [--mode MODE] [--scale FACTOR] [--trace FILE] [options]
+
+- ``--mode``: one of the program's modes; the default is the first.
+- ``--scale FACTOR`` (> 0, default 1): multiplies every duration.
+- ``--trace FILE``: JSON Lines, one object per printed line ``{"t_us", "task", "line"}``
+  (plus ``"timing": true`` for a line that reports a measured time), then a last object
+  ``{"program", "runtime": "python", "mode", "scale", "threads": null, "elapsed_us"}``: the
+  format of ``shared/src/out.rs``, so that ``cargo xtask compare --python`` reads it.
+
+stdout carries exactly the human lines; an error prints one line on stderr and exits 1 (the
+trace is written either way); bad arguments exit 2.
+"""
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+
+# makerandom's colours (the seed's cyan, red and magenta) and the reset.
+COLOURS = ("\033[36m", "\033[91m", "\033[35m")
+RESET = "\033[0m"
+
+
+class Out:
+    """Prints human lines and records each one as a timestamped event.
+
+    ``out.task(name)`` gives a handle whose lines are tagged with ``name``; printing and
+    recording happen under one lock, so stdout's order is the trace's order.
+    """
+
+    def __init__(self, muted=False):
+        self._start = time.perf_counter()
+        self._lock = threading.Lock()
+        self._events = []
+        self._colour_ok = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.task_name = "main"
+        self.colour = None
+        self.muted = muted
+
+    def task(self, name, colour=None):
+        handle = object.__new__(Out)
+        handle.__dict__.update(self.__dict__)
+        handle.task_name = str(name)
+        handle.colour = colour
+        return handle
+
+    def quiet(self):
+        """A handle whose lines are neither printed nor recorded."""
+        handle = self.task(self.task_name, self.colour)
+        handle.muted = True
+        return handle
+
+    def elapsed(self):
+        """Seconds since the run started."""
+        return time.perf_counter() - self._start
+
+    def println(self, line):
+        self._emit(str(line), False)
+
+    def timing(self, line):
+        """A line that reports a measured time (its numbers change from run to run)."""
+        self._emit(str(line), True)
+
+    def _emit(self, line, timing):
+        if self.muted:
+            return
+        with self._lock:
+            t_us = int(self.elapsed() * 1e6)
+            if self.colour and self._colour_ok:
+                text = self.colour + line + RESET
+            else:
+                text = line
+            try:
+                sys.stdout.write(text + "\n")
+                sys.stdout.flush()
+            except BrokenPipeError:
+                pass
+            event = {"t_us": t_us, "task": self.task_name, "line": line}
+            if timing:
+                event["timing"] = True
+            self._events.append(event)
+
+    def write_trace(self, path, summary):
+        with self._lock:
+            lines = [json.dumps(e, ensure_ascii=False) for e in self._events]
+        lines.append(json.dumps(summary, ensure_ascii=False))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+
+class Run:
+    """What a program gets: its mode, scale, output sink and own options."""
+
+    def __init__(self, program, mode, scale, out, opts):
+        self.program = program
+        self.mode = mode
+        self.scale = scale
+        self.out = out
+        self.opts = opts
+
+    def secs(self, seconds):
+        """``seconds`` of the seed's time, scaled by --scale."""
+        return seconds * self.scale
+
+
+def _scale(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number")
+    if not (value > 0 and value != float("inf")):
+        raise argparse.ArgumentTypeError("must be a number greater than 0")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        sys.stderr.write(f"error: {message}\n")
+        sys.exit(2)
+
+
+def main(program, about, modes, body, add_options=None, ideals=None):
+    """Parses the command line, runs ``body(run)``, writes the trace, exits.
+
+    ``modes``: the program's modes, the default first; ``ideals``: mode → ideal seconds, for
+    --help; ``add_options(parser)`` adds the program's own options.
+    """
+    mode_help = ", ".join(
+        f"{m} (ideal {ideals[m]:g} s)" if ideals and m in ideals else m for m in modes
+    )
+    parser = _Parser(
+        prog=f"{program}.py",
+        description=f"{about} (Python port)",
+        epilog="Exit codes: 0 success, 1 the program failed (one line on stderr), "
+        "2 bad arguments. Durations are the seed's times multiplied by --scale.",
+    )
+    parser.add_argument("--mode", choices=modes, default=modes[0], help=f"How to run it: {mode_help}")
+    parser.add_argument(
+        "--scale", type=_scale, default=1.0, metavar="FACTOR",
+        help="Multiply every duration by FACTOR (> 0); 0.01 runs a 17 s program in 0.17 s",
+    )
+    parser.add_argument(
+        "--trace", metavar="FILE",
+        help="Write a JSON Lines trace: one object per printed line, then the elapsed time",
+    )
+    if add_options:
+        add_options(parser)
+    args = parser.parse_args()
+    out = Out()
+    run = Run(program, args.mode, args.scale, out, args)
+    code = 0
+    try:
+        body(run)
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as error:  # one line on stderr, like the Rust binaries
+        sys.stderr.write(f"error: {error}\n")
+        code = 1
+    if args.trace:
+        summary = {
+            "program": program,
+            "runtime": "python",
+            "mode": args.mode,
+            "scale": args.scale,
+            "threads": None,
+            "elapsed_us": int(out.elapsed() * 1e6),
+        }
+        try:
+            out.write_trace(args.trace, summary)
+        except OSError as error:
+            sys.stderr.write(f"error: cannot write trace {args.trace}: {error}\n")
+            code = 1
+    sys.exit(code)

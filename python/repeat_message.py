@@ -1,0 +1,77 @@
+"""repeat_message: three messages, each repeated at its own interval (seed 000).
+
+Each message is printed, then slept on, ``max_iters = 10`` times: printed 11 times with 10
+sleeps between. One after another (the seed's blocking version) that is 30 s; as asyncio tasks
+(the seed's event loop version, each returning 'Complete.') 15 s. ``--mode threads``: one
+thread per message.
+"""
+
+import asyncio
+import threading
+import time
+
+from _common import main
+
+MESSAGES = [("xXxXxXxXxXxXxXxXxXxXx", 0.5), ("I LOVE", 1.0), ("EXPLOSIONS!", 1.5)]
+MAX_ITERS = 10
+
+
+def blocking_repeat_message(out, message, interval_seconds, max_iters=MAX_ITERS):
+    iters = 0
+    while True:
+        out.println(message)
+        if iters >= max_iters:
+            break
+        iters += 1
+        time.sleep(interval_seconds)
+
+
+async def repeat_message(out, message, interval_seconds, max_iters=MAX_ITERS):
+    iters = 0
+    while True:
+        out.println(message)
+        if iters >= max_iters:
+            return "Complete."
+        iters += 1
+        # While this task sleeps, the event loop runs the others.
+        await asyncio.sleep(interval_seconds)
+
+
+def run(run):
+    if run.mode == "sequential":
+        for message, interval in MESSAGES:
+            blocking_repeat_message(run.out.task(message), message, run.secs(interval))
+    elif run.mode == "threads":
+        threads = [
+            threading.Thread(
+                target=blocking_repeat_message,
+                args=(run.out.task(message), message, run.secs(interval)),
+            )
+            for message, interval in MESSAGES
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    else:
+        async def start():
+            tasks = [
+                asyncio.create_task(repeat_message(run.out.task(m), m, run.secs(i)))
+                for m, i in MESSAGES
+            ]
+            return await asyncio.gather(*tasks)
+
+        results = asyncio.run(start())
+        if results != ["Complete."] * len(MESSAGES):
+            raise RuntimeError(f"a repeater did not complete: {results}")
+    run.out.timing(f"Execution time in seconds: {run.out.elapsed()}")
+
+
+if __name__ == "__main__":
+    main(
+        "repeat_message",
+        "Three messages repeated at 0.5 s, 1 s and 1.5 s intervals.",
+        ["concurrent", "sequential", "threads"],
+        run,
+        ideals={"concurrent": 15, "sequential": 30, "threads": 15},
+    )

@@ -1,0 +1,149 @@
+//! Building each runtime's binaries apart from the others'.
+//!
+//! Every runtime crate names its binaries after the programs (`count`, `say`, …), so cargo
+//! writes them all to the same `target/<profile>/count` (cargo issue 6313) and the last build
+//! wins. [`build_runtime`] builds one member at a time and copies its binaries to a directory
+//! of their own (`target/compare/bin/<runtime>/`) before the next member's build overwrites
+//! them; which files cargo produced is read from its JSON messages, not guessed.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, bail};
+use shared::Runtime;
+
+/// Which cargo profile to build with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// `--release`: what comparisons and benchmarks measure.
+    Release,
+    /// The dev profile: quick to build, slow CPU-bound code (for tests of the harness).
+    Dev,
+}
+
+impl Profile {
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Release => "release",
+            Profile::Dev => "dev",
+        }
+    }
+}
+
+/// The root of the workspace (where `Cargo.toml` with `[workspace]` is).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// The target directory: `CARGO_TARGET_DIR` or `<workspace>/target`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => workspace_root().join(dir),
+        None => workspace_root().join("target"),
+    }
+}
+
+/// The cargo that runs us (`CARGO`, set by `cargo run`), or `cargo` on the `PATH`.
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
+}
+
+/// What one member's build produced.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Binary name → its copy in the runtime's own directory.
+    pub binaries: BTreeMap<String, PathBuf>,
+    /// Why the build failed, if it did (the binaries that did build are still listed).
+    pub error: Option<String>,
+}
+
+/// Builds `runtime`'s member (`cargo build -p <member> --bins`, cargo's messages on stderr)
+/// and copies its binaries to `dest` (emptied first, so no stale binary survives). A Rust
+/// runtime only; Python has nothing to build.
+pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow::Result<Built> {
+    let Some(package) = runtime.package() else {
+        bail!("{runtime} is not a workspace member");
+    };
+    let mut command = Command::new(cargo());
+    command
+        .current_dir(workspace_root())
+        .args(["build", "--package", package, "--bins"])
+        .args(["--message-format", "json-render-diagnostics"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if profile == Profile::Release {
+        command.arg("--release");
+    }
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("cannot run {}", cargo()))?;
+    let mut executables = Vec::new();
+    let stdout = child.stdout.take().expect("piped stdout");
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.context("reading cargo's messages")?;
+        if let Some(exe) = executable_of(&line) {
+            executables.push(exe);
+        }
+    }
+    let status = child.wait().context("waiting for cargo")?;
+    let error = (!status.success()).then(|| format!("cargo build -p {package} failed ({status})"));
+
+    if dest.exists() {
+        std::fs::remove_dir_all(dest).with_context(|| format!("emptying {}", dest.display()))?;
+    }
+    std::fs::create_dir_all(dest).with_context(|| format!("creating {}", dest.display()))?;
+    let mut binaries = BTreeMap::new();
+    for (name, path) in executables {
+        let copy = dest.join(path.file_name().unwrap_or(name.as_ref()));
+        std::fs::copy(&path, &copy)
+            .with_context(|| format!("copying {} to {}", path.display(), copy.display()))?;
+        binaries.insert(name, copy);
+    }
+    Ok(Built { binaries, error })
+}
+
+/// `(binary name, path)` from one line of cargo's JSON messages, if it reports a binary.
+fn executable_of(line: &str) -> Option<(String, PathBuf)> {
+    let message: serde_json::Value = serde_json::from_str(line).ok()?;
+    if message["reason"] != "compiler-artifact" {
+        return None;
+    }
+    let kinds = message["target"]["kind"].as_array()?;
+    if !kinds.iter().any(|k| k == "bin") {
+        return None;
+    }
+    let name = message["target"]["name"].as_str()?.to_string();
+    let exe = message["executable"].as_str()?;
+    Some((name, PathBuf::from(exe)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binaries_are_read_from_cargos_messages() {
+        let bin = r#"{"reason":"compiler-artifact","target":{"kind":["bin"],"name":"count"},"executable":"/t/release/count"}"#;
+        let lib = r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"shared"},"executable":null}"#;
+        let done = r#"{"reason":"build-finished","success":true}"#;
+        assert_eq!(
+            executable_of(bin),
+            Some(("count".to_string(), PathBuf::from("/t/release/count")))
+        );
+        assert_eq!(executable_of(lib), None);
+        assert_eq!(executable_of(done), None);
+        assert_eq!(executable_of("not json"), None);
+    }
+
+    #[test]
+    fn the_workspace_root_holds_the_workspace_manifest() {
+        let manifest = std::fs::read_to_string(workspace_root().join("Cargo.toml")).unwrap();
+        assert!(manifest.contains("[workspace]"));
+    }
+}

@@ -1,0 +1,17 @@
+//! The project's own tasks (`cargo xtask …`, see `main.rs`), as a library so that their parts
+//! can be tested and shared:
+//!
+//! - [`runner`]: run one program with a timeout, capture its output, measure its wall time,
+//!   peak RSS and CPU time (shared by `compare` and `bench`).
+//! - [`build`]: build one runtime member at a time and keep its binaries apart.
+//! - [`order`]: the ordering verdict (`same`, `ties only`, `differs`) and unified diffs.
+//! - [`compare`]: `cargo xtask compare`, every program under every runtime.
+//! - [`svg`]: the timelines.
+//! - [`python`]: the Python ports in `python/` as a fifth runtime.
+
+pub mod build;
+pub mod compare;
+pub mod order;
+pub mod python;
+pub mod runner;
+pub mod svg;

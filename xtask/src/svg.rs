@@ -1,0 +1,298 @@
+//! Timelines as SVG: the seeds' flow diagrams, measured.
+//!
+//! One picture per program: one panel per run (runtime and mode), one swimlane per task in
+//! each panel, a mark per printed line at the time it was printed (hover it for the line), the
+//! ideal time as a dashed line and the end of the run as a bar, every panel on one shared time
+//! axis. Hand-written SVG 1.1, readable in any browser.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use shared::out::Event;
+
+/// One run's panel.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    /// `tokio multi-thread · concurrent`.
+    pub label: String,
+    /// The scaled ideal, in µs.
+    pub ideal_us: u64,
+    /// How long the run took, in µs (`None`: it failed).
+    pub elapsed_us: Option<u64>,
+    pub events: Vec<Event>,
+    /// A word under the label: the verdict, or why the run failed.
+    pub note: String,
+}
+
+const WIDTH: f64 = 1000.0;
+const LEFT: f64 = 230.0;
+const RIGHT: f64 = 30.0;
+const LANE: f64 = 18.0;
+const HEADER: f64 = 22.0;
+const GAP: f64 = 14.0;
+const COLOURS: [&str; 8] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+];
+
+/// The SVG text of one program's timeline.
+pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
+    let end_us = panels
+        .iter()
+        .flat_map(|p| {
+            [p.ideal_us, p.elapsed_us.unwrap_or(0)]
+                .into_iter()
+                .chain(p.events.iter().map(|e| e.t_us))
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1000);
+    let (step_us, ticks) = ticks(end_us);
+    let axis_end = step_us * ticks;
+    let plot = WIDTH - LEFT - RIGHT;
+    let x = |t_us: u64| LEFT + plot * t_us as f64 / axis_end as f64;
+
+    // Lanes: the tasks of each panel in the order they first print.
+    let lanes: Vec<Vec<String>> = panels
+        .iter()
+        .map(|p| {
+            let mut tasks: Vec<String> = Vec::new();
+            for e in &p.events {
+                if !tasks.contains(&e.task) {
+                    tasks.push(e.task.clone());
+                }
+            }
+            tasks
+        })
+        .collect();
+    // One colour per task name across the picture.
+    let mut colour_of: BTreeMap<&str, &str> = BTreeMap::new();
+    for task in lanes.iter().flatten() {
+        let next = COLOURS[colour_of.len() % COLOURS.len()];
+        colour_of.entry(task.as_str()).or_insert(next);
+    }
+
+    let top = 64.0;
+    let heights: Vec<f64> = lanes
+        .iter()
+        .map(|l| HEADER + LANE * l.len().max(1) as f64)
+        .collect();
+    let plot_bottom = top + heights.iter().map(|h| h + GAP).sum::<f64>();
+    let height = plot_bottom + 56.0;
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="12">"#
+    );
+    let _ = writeln!(svg, "<title>{}</title>", escape(title));
+    let _ = writeln!(
+        svg,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="12" y="24" font-size="17" font-weight="bold" fill="#222">{}</text>"##,
+        escape(title)
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="12" y="44" fill="#555">{}</text>"##,
+        escape(subtitle)
+    );
+
+    // Grid and axis.
+    for k in 0..=ticks {
+        let t = step_us * k;
+        let gx = x(t);
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{gx:.1}" y1="{top:.1}" x2="{gx:.1}" y2="{plot_bottom:.1}" stroke="#e6e6e6"/>"##
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{gx:.1}" y="{:.1}" text-anchor="middle" fill="#444">{}</text>"##,
+            plot_bottom + 16.0,
+            seconds(t, step_us)
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r##"<line x1="{LEFT}" y1="{plot_bottom:.1}" x2="{:.1}" y2="{plot_bottom:.1}" stroke="#444"/>"##,
+        WIDTH - RIGHT
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#444">time since start (s)</text>"##,
+        LEFT + plot / 2.0,
+        plot_bottom + 34.0
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="12" y="{:.1}" fill="#666">● a printed line (hover for its text)   ┆ ideal time   ▮ end of the run</text>"##,
+        plot_bottom + 50.0
+    );
+
+    let mut y = top;
+    for ((panel, tasks), h) in panels.iter().zip(&lanes).zip(&heights) {
+        let _ = writeln!(svg, "<g>");
+        let _ = writeln!(
+            svg,
+            r##"<rect x="4" y="{:.1}" width="{:.1}" height="{h:.1}" fill="#f7f7f9" stroke="#ddd" rx="3"/>"##,
+            y,
+            WIDTH - 8.0
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="12" y="{:.1}" font-weight="bold" fill="#222">{}</text>"##,
+            y + 15.0,
+            escape(&panel.label)
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{LEFT}" y="{:.1}" fill="#666">{}</text>"##,
+            y + 15.0,
+            escape(&panel.note)
+        );
+        let lanes_top = y + HEADER;
+        let lanes_bottom = y + h;
+        // Ideal and end of run.
+        let ix = x(panel.ideal_us);
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{ix:.1}" y1="{lanes_top:.1}" x2="{ix:.1}" y2="{lanes_bottom:.1}" stroke="#888" stroke-dasharray="4 3"><title>ideal {}</title></line>"##,
+            seconds(panel.ideal_us, 1)
+        );
+        if let Some(elapsed) = panel.elapsed_us {
+            let ex = x(elapsed);
+            let _ = writeln!(
+                svg,
+                r##"<rect x="{:.1}" y="{lanes_top:.1}" width="3" height="{:.1}" fill="#444"><title>end of run {}</title></rect>"##,
+                ex - 1.5,
+                lanes_bottom - lanes_top - 2.0,
+                seconds(elapsed, 1)
+            );
+        }
+        for (i, task) in tasks.iter().enumerate() {
+            let ly = lanes_top + LANE * i as f64 + LANE / 2.0;
+            let colour = colour_of.get(task.as_str()).copied().unwrap_or("#333");
+            let _ = writeln!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="{colour}">{}</text>"##,
+                LEFT - 8.0,
+                ly + 4.0,
+                escape(task)
+            );
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{LEFT}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-opacity="0.25"/>"##,
+                x(panel.elapsed_us.unwrap_or(axis_end))
+            );
+            for e in panel.events.iter().filter(|e| &e.task == task) {
+                let (fill, r) = if e.timing { ("#ffffff", 3.5) } else { (colour, 4.0) };
+                let _ = writeln!(
+                    svg,
+                    r##"<circle cx="{:.1}" cy="{ly:.1}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="1.5"><title>{} · {} · {}</title></circle>"##,
+                    x(e.t_us),
+                    seconds(e.t_us, 1),
+                    escape(&e.task),
+                    escape(&e.line)
+                );
+            }
+        }
+        let _ = writeln!(svg, "</g>");
+        y += h + GAP;
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// A tick step of 1, 2 or 5 × 10^k µs giving 4 to 10 ticks up to `end_us`, and the tick count.
+fn ticks(end_us: u64) -> (u64, u64) {
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            let s = step * m;
+            if end_us.div_ceil(s) <= 10 {
+                return (s, end_us.div_ceil(s).max(1));
+            }
+        }
+        step *= 10;
+    }
+}
+
+/// `1.5 s`, `0.25 s`, `0.002 s`: as many decimals as the tick step needs.
+fn seconds(t_us: u64, step_us: u64) -> String {
+    let decimals = match step_us {
+        s if s >= 1_000_000 => 0,
+        s if s >= 100_000 => 1,
+        s if s >= 10_000 => 2,
+        s if s >= 1_000 => 3,
+        _ => 6,
+    };
+    let decimals = if step_us == 1 { 3 } else { decimals };
+    format!("{:.*} s", decimals, t_us as f64 / 1e6)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(t_us: u64, task: &str, line: &str) -> Event {
+        Event {
+            t_us,
+            task: task.into(),
+            line: line.into(),
+            timing: false,
+        }
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_run() {
+        assert_eq!(ticks(17_000_000), (2_000_000, 9));
+        assert_eq!(ticks(1_000_000), (100_000, 10));
+        assert_eq!(ticks(30_500), (5_000, 7));
+        assert_eq!(seconds(1_500_000, 200_000), "1.5 s");
+    }
+
+    #[test]
+    fn a_timeline_has_a_panel_per_run_a_lane_per_task_and_a_mark_per_line() {
+        let panels = [
+            Panel {
+                label: "tokio · concurrent".into(),
+                ideal_us: 10_000,
+                elapsed_us: Some(10_400),
+                events: vec![
+                    event(0, "task 1", "One"),
+                    event(100, "task 2", "One"),
+                    event(10_100, "task 1", "Two"),
+                    event(10_200, "task 2", "Two & <done>"),
+                ],
+                note: "same".into(),
+            },
+            Panel {
+                label: "sync · sequential".into(),
+                ideal_us: 30_000,
+                elapsed_us: None,
+                events: vec![],
+                note: "failed: PLACEHOLDER".into(),
+            },
+        ];
+        let svg = timeline("count", "scale 0.01", &panels);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert_eq!(svg.matches("<circle").count(), 4);
+        assert_eq!(svg.matches("<g>").count(), 2);
+        assert!(svg.contains(">task 2</text>"));
+        assert!(svg.contains("Two &amp; &lt;done&gt;</title>"));
+        assert!(svg.contains("failed: PLACEHOLDER"));
+        // The axis reaches past the longest run (30 ms ideal): ticks every 5 ms up to 30 ms.
+        assert!(svg.contains(">0.030 s</text>"), "{svg}");
+    }
+}
