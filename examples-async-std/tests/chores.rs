@@ -25,7 +25,12 @@ fn total_minutes(out: &Out) -> u64 {
 fn concurrent_chores_take_an_hour_and_a_half() {
     // At scale 0.2 a story hour is 200 ms: the groups of the transcript are 100 ms apart.
     let out = run_chores(Mode::Concurrent, 0.2);
-    assert_transcript(&out.recorded(), Program::Chores, Runtime::AsyncStd, Mode::Concurrent);
+    assert_transcript(
+        &out.recorded(),
+        Program::Chores,
+        Runtime::AsyncStd,
+        Mode::Concurrent,
+    );
     let minutes = total_minutes(&out);
     assert!((90..180).contains(&minutes), "{minutes} story minutes");
 }
@@ -33,6 +38,11 @@ fn concurrent_chores_take_an_hour_and_a_half() {
 #[test]
 fn sequential_chores_take_three_hours() {
     let out = run_chores(Mode::Sequential, 0.05);
-    assert_transcript(&out.recorded(), Program::Chores, Runtime::AsyncStd, Mode::Sequential);
+    assert_transcript(
+        &out.recorded(),
+        Program::Chores,
+        Runtime::AsyncStd,
+        Mode::Sequential,
+    );
     assert!(total_minutes(&out) >= 180);
 }

@@ -14,7 +14,13 @@ use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// A captured run of a concept at `scale`.
 fn run(program: Program, scale: f64) -> Run<NoOpts> {
-    Run::capture(program, Runtime::AsyncStd, Mode::Concurrent, scale, NoOpts {})
+    Run::capture(
+        program,
+        Runtime::AsyncStd,
+        Mode::Concurrent,
+        scale,
+        NoOpts {},
+    )
 }
 
 /// When `line` was printed.
@@ -112,10 +118,8 @@ fn every_concept_through_the_trait() {
 
 /// Runs a concept binary with `--trace` and checks its transcript from the trace.
 fn check_binary(exe: &str, program: Program, scale: &str) {
-    let trace = std::env::temp_dir().join(format!(
-        "async-std-{program}-{}.jsonl",
-        std::process::id()
-    ));
+    let trace =
+        std::env::temp_dir().join(format!("async-std-{program}-{}.jsonl", std::process::id()));
     let trace_arg = trace.to_str().unwrap();
     let run = run_bin(
         exe,
@@ -128,7 +132,12 @@ fn check_binary(exe: &str, program: Program, scale: &str) {
     // stdout carries exactly the traced lines.
     let traced: Vec<String> = recorded.events.iter().map(|e| e.line.clone()).collect();
     assert_eq!(run.lines(), traced);
-    assert_transcript(&recorded.events, program, Runtime::AsyncStd, Mode::Concurrent);
+    assert_transcript(
+        &recorded.events,
+        program,
+        Runtime::AsyncStd,
+        Mode::Concurrent,
+    );
 }
 
 #[test]

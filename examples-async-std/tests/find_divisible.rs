@@ -23,7 +23,10 @@ fn assert_every_job_finishes_after_it_starts(lines: &[String]) {
     for (n, d) in JOBS {
         let position = |line: String| lines.iter().position(|l| *l == line);
         let (start, end) = (position(finding(n, d)), position(done(n, d)));
-        assert!(start.is_some() && end.is_some() && start < end, "{lines:#?}");
+        assert!(
+            start.is_some() && end.is_some() && start < end,
+            "{lines:#?}"
+        );
     }
     assert!(lines[6].starts_with("Wall time: "), "{lines:#?}");
 }
@@ -31,7 +34,13 @@ fn assert_every_job_finishes_after_it_starts(lines: &[String]) {
 #[test]
 fn on_the_default_pool_every_job_finishes_after_it_starts() {
     for mode in [Mode::Cooperative, Mode::Greedy] {
-        let run = Run::capture(Program::FindDivisible, Runtime::AsyncStd, mode, 1.0, NoOpts {});
+        let run = Run::capture(
+            Program::FindDivisible,
+            Runtime::AsyncStd,
+            mode,
+            1.0,
+            NoOpts {},
+        );
         let out = run.out.clone();
         async_std::task::block_on(examples_async_std::find_divisible::run(run)).unwrap();
         assert_every_job_finishes_after_it_starts(&out.lines());
@@ -66,5 +75,8 @@ fn cooperative_tasks_on_one_pool_thread_start_in_spawn_order() {
     let lines = one_thread("cooperative");
     assert_every_job_finishes_after_it_starts(&lines);
     let findings: Vec<&String> = lines.iter().filter(|l| l.starts_with("Finding")).collect();
-    assert_eq!(findings, JOBS.map(|(n, d)| finding(n, d)).iter().collect::<Vec<_>>());
+    assert_eq!(
+        findings,
+        JOBS.map(|(n, d)| finding(n, d)).iter().collect::<Vec<_>>()
+    );
 }

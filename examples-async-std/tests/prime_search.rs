@@ -9,7 +9,13 @@ use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs prime_search in `mode` at `scale` in this process, and returns its sink.
 fn run_search(mode: Mode, scale: f64) -> Out {
-    let run = Run::capture(Program::PrimeSearch, Runtime::AsyncStd, mode, scale, NoOpts {});
+    let run = Run::capture(
+        Program::PrimeSearch,
+        Runtime::AsyncStd,
+        mode,
+        scale,
+        NoOpts {},
+    );
     let out = run.out.clone();
     async_std::task::block_on(examples_async_std::prime_search::run(run)).unwrap();
     out
@@ -37,7 +43,12 @@ fn concurrent_and_offloaded_searches_overlap() {
     let scale = 5.0;
     for mode in [Mode::Concurrent, Mode::Offload] {
         let out = run_search(mode, scale);
-        assert_transcript(&out.recorded(), Program::PrimeSearch, Runtime::AsyncStd, mode);
+        assert_transcript(
+            &out.recorded(),
+            Program::PrimeSearch,
+            Runtime::AsyncStd,
+            mode,
+        );
         let ms = took_ms(out.lines().last().unwrap());
         assert!(ms >= 260.0 * scale, "{mode}: {ms} ms");
     }

@@ -8,7 +8,13 @@ use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs work_queue in `mode` at `scale` in this process, and returns its sink.
 fn run_work_queue(mode: Mode, scale: f64) -> Out {
-    let run = Run::capture(Program::WorkQueue, Runtime::AsyncStd, mode, scale, NoOpts {});
+    let run = Run::capture(
+        Program::WorkQueue,
+        Runtime::AsyncStd,
+        mode,
+        scale,
+        NoOpts {},
+    );
     let out = run.out.clone();
     async_std::task::block_on(examples_async_std::work_queue::run(run)).unwrap();
     out
@@ -36,22 +42,51 @@ fn elapsed_secs(lines: &[String]) -> (Vec<f64>, f64) {
     (per_item, total)
 }
 
+/// A line without its measured number: `Task One elapsed time: 0.75` → `Task One elapsed`.
+fn shape(line: &str) -> String {
+    match line.split_once(" elapsed time: ") {
+        Some((who, _)) => format!("{who} elapsed"),
+        None => line.to_string(),
+    }
+}
+
 #[test]
 fn async_workers_share_the_queue() {
     // At scale 0.05 the events that must come apart (Two's 10 s and One's 15 s) are 250 ms
-    // apart; only the tie at 15 s (who takes the last item) is left open.
+    // apart; only the ties are left open.
     let scale = 0.05;
     let lines = run_work_queue(Mode::Async, scale).lines();
-    assert_eq!(lines.len(), 9, "{lines:#?}");
-    let mut first_two = lines[..2].to_vec();
+    let shapes: Vec<String> = lines.iter().map(|l| shape(l)).collect();
+    assert_eq!(shapes.len(), 9, "{lines:#?}");
+    // t = 0: both start (a tie); t = 10 s: Two is done with its 10 and takes the 5.
+    let mut first_two = shapes[..2].to_vec();
     first_two.sort();
     assert_eq!(first_two, ["Task One running", "Task Two running"]);
-    assert!(lines[2].starts_with("Task Two elapsed time: "), "{lines:#?}");
-    assert_eq!(lines[3], "Task Two running");
-    assert!(lines[4].starts_with("Task One elapsed time: "), "{lines:#?}");
-    // One took 15 and Two 10 and 5; the last item went to one of them.
-    let (one, two) = (running(&lines, "One"), running(&lines, "Two"));
-    assert!((one, two) == (2, 2) || (one, two) == (1, 3), "{lines:#?}");
+    assert_eq!(shapes[2..4], ["Task Two elapsed", "Task Two running"]);
+    // t = 15 s: One (its 15) and Two (its 5) finish together; whoever comes first takes the
+    // last item, the other stops.
+    let taker = if shapes[4..7].contains(&"Task One running".to_string()) {
+        "One"
+    } else {
+        "Two"
+    };
+    let other = if taker == "One" { "Two" } else { "One" };
+    let (done, next, stops) = (
+        format!("Task {taker} elapsed"),
+        format!("Task {taker} running"),
+        format!("Task {other} elapsed"),
+    );
+    let orders = [
+        [&done, &next, &stops],
+        [&done, &stops, &next],
+        [&stops, &done, &next],
+    ];
+    assert!(
+        orders.iter().any(|o| o.iter().copied().eq(&shapes[4..7])),
+        "{lines:#?}"
+    );
+    // t = 17 s: the last item is done.
+    assert_eq!(shapes[7], done);
     // Every item was slept in full; the sleeps overlapped.
     let (per_item, total) = elapsed_secs(&lines);
     assert_eq!(per_item.len(), 4);
@@ -88,7 +123,10 @@ fn blocking_on_two_pool_threads_blocks_two_threads_at_once() {
     );
     assert_eq!(run.code(), Some(0), "{}", run.stderr);
     let lines = run.lines();
-    assert!(running(&lines, "One") >= 1 && running(&lines, "Two") >= 1, "{lines:#?}");
+    assert!(
+        running(&lines, "One") >= 1 && running(&lines, "Two") >= 1,
+        "{lines:#?}"
+    );
     assert_eq!(running(&lines, "One") + running(&lines, "Two"), 4);
     // 17 s of story when the two threads overlap; one thread would need all 32 s.
     let (_, total) = elapsed_secs(&lines);

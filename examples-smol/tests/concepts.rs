@@ -110,10 +110,7 @@ fn every_concept_through_the_trait() {
 
 /// Runs a concept binary with `--trace` and checks its transcript from the trace.
 fn check_binary(exe: &str, program: Program, scale: &str) {
-    let trace = std::env::temp_dir().join(format!(
-        "smol-{program}-{}.jsonl",
-        std::process::id()
-    ));
+    let trace = std::env::temp_dir().join(format!("smol-{program}-{}.jsonl", std::process::id()));
     let trace_arg = trace.to_str().unwrap();
     let run = run_bin(
         exe,

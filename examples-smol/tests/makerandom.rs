@@ -56,7 +56,11 @@ fn assert_certain(out: &Out, seed: u64, scale: f64) {
     let lines = out.lines();
     // The tasks start in index order, each drawing once before the next starts.
     for idx in 0..TASKS {
-        assert_eq!(lines[2 * idx], format!("Initiated makerandom({idx})."), "{lines:#?}");
+        assert_eq!(
+            lines[2 * idx],
+            format!("Initiated makerandom({idx})."),
+            "{lines:#?}"
+        );
         assert_eq!(parse(&lines[2 * idx + 1]).0, idx, "{lines:#?}");
     }
     let mut rng = PyRandom::new(seed);
@@ -81,9 +85,13 @@ fn assert_certain(out: &Out, seed: u64, scale: f64) {
     }
     assert_eq!(finished, [true; TASKS], "{lines:#?}");
     // Each task paused after every retry.
-    for idx in 0..TASKS {
-        let pauses = Duration::from_secs_f64(f64::from(retries[idx]) * pause_secs(idx) * scale);
-        assert!(out.elapsed() >= pauses, "task {idx}: {:?} < {pauses:?}", out.elapsed());
+    for (idx, retries) in retries.into_iter().enumerate() {
+        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
+        assert!(
+            out.elapsed() >= pauses,
+            "task {idx}: {:?} < {pauses:?}",
+            out.elapsed()
+        );
     }
     // Each task's lines are tagged with its name for the trace.
     assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));

@@ -8,7 +8,13 @@ use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs repeat_message in `mode` at `scale`, and returns its sink.
 fn run_repeat(mode: Mode, scale: f64) -> Out {
-    let run = Run::capture(Program::RepeatMessage, Runtime::Smol, mode, scale, NoOpts {});
+    let run = Run::capture(
+        Program::RepeatMessage,
+        Runtime::Smol,
+        mode,
+        scale,
+        NoOpts {},
+    );
     let out = run.out.clone();
     smol::block_on(examples_smol::repeat_message::run(run)).unwrap();
     out

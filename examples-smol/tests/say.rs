@@ -21,12 +21,21 @@ fn say_prints_hello_then_world_sleeping_at_the_same_time() {
     let out = run.out.clone();
     smol::block_on(examples_smol::say::run(run)).unwrap();
     // hello is due 200 ms before world: a task would have to be that late to swap them.
-    assert_transcript(&out.recorded(), Program::Say, Runtime::Smol, Mode::Concurrent);
+    assert_transcript(
+        &out.recorded(),
+        Program::Say,
+        Runtime::Smol,
+        Mode::Concurrent,
+    );
     let events = out.recorded();
     assert!(events[0].t_us >= 200_000, "{events:?}");
     assert!(events[1].t_us >= 400_000, "{events:?}");
     // The two sleeps overlap: well under the 600 ms of one after the other.
-    assert!(out.elapsed() < Duration::from_millis(600), "{:?}", out.elapsed());
+    assert!(
+        out.elapsed() < Duration::from_millis(600),
+        "{:?}",
+        out.elapsed()
+    );
 }
 
 /// Starts `say --forever --scale 0.01`, waits for `world`, sends SIGINT, and returns the exit

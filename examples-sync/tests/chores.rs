@@ -40,7 +40,12 @@ fn total_minutes(trace: &Trace) -> u64 {
 #[test]
 fn sequential_chores_take_three_story_hours() {
     let trace = run_traced(Mode::Sequential, "0.05");
-    assert_transcript(&trace.events, Program::Chores, Runtime::Sync, Mode::Sequential);
+    assert_transcript(
+        &trace.events,
+        Program::Chores,
+        Runtime::Sync,
+        Mode::Sequential,
+    );
     assert!(total_minutes(&trace) >= 180, "{:#?}", trace.events);
 }
 

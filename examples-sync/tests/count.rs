@@ -58,7 +58,11 @@ fn count_with_many_threads_prints_a_summary() {
 
 #[test]
 fn count_rejects_bad_arguments_in_one_line() {
-    for args in [&["--tasks", "0"][..], &["--mode", "concurrent"], &["--scale", "-1"]] {
+    for args in [
+        &["--tasks", "0"][..],
+        &["--mode", "concurrent"],
+        &["--scale", "-1"],
+    ] {
         let run: BinRun = run_bin(env!("CARGO_BIN_EXE_count"), args, DEADLINE);
         assert_eq!(run.code(), Some(2), "{args:?}");
         assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);

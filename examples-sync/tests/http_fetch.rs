@@ -19,16 +19,26 @@ fn default_run_on_threads_overlaps_the_requests() {
 
 #[test]
 fn taking_turns_alternates_one_and_two_in_queue_order() {
-    let run = shared::testing::run_bin(EXE, &["--scale", "0.05"], std::time::Duration::from_secs(60));
+    let run = shared::testing::run_bin(
+        EXE,
+        &["--scale", "0.05"],
+        std::time::Duration::from_secs(60),
+    );
     assert_eq!(run.code(), Some(0), "{run:?}");
     let lines = run.lines();
     let sites = shared::catalogue::http_fetch::SITES;
     for (i, (site, _)) in sites.iter().enumerate() {
         let name = ["One", "Two"][i % 2];
         let getting = &lines[2 * i];
-        assert!(getting.starts_with(&format!("Task {name} getting URL: http://127.0.0.1:")), "{run:?}");
+        assert!(
+            getting.starts_with(&format!("Task {name} getting URL: http://127.0.0.1:")),
+            "{run:?}"
+        );
         assert!(getting.ends_with(&format!("/{site}")), "{run:?}");
-        assert!(lines[2 * i + 1].starts_with(&format!("Task {name} elapsed time ")), "{run:?}");
+        assert!(
+            lines[2 * i + 1].starts_with(&format!("Task {name} elapsed time ")),
+            "{run:?}"
+        );
     }
 }
 

@@ -36,7 +36,11 @@ fn parse(line: &str) -> (usize, Option<i64>) {
 
 #[test]
 fn makerandom_sequential_prints_the_transcript() {
-    let run = run_bin(env!("CARGO_BIN_EXE_makerandom"), &["--scale", "0.01"], DEADLINE);
+    let run = run_bin(
+        env!("CARGO_BIN_EXE_makerandom"),
+        &["--scale", "0.01"],
+        DEADLINE,
+    );
     assert_eq!(run.code(), Some(0), "{}", run.stderr);
     let groups = transcript(Program::Makerandom, Runtime::Sync, Mode::Sequential).unwrap();
     check(&run.lines(), &groups).unwrap();
@@ -103,7 +107,11 @@ fn makerandom_colours_each_task_unless_no_color_is_set() {
 
 #[test]
 fn makerandom_rejects_a_bad_seed_in_one_line() {
-    let run = run_bin(env!("CARGO_BIN_EXE_makerandom"), &["--seed", "-4"], DEADLINE);
+    let run = run_bin(
+        env!("CARGO_BIN_EXE_makerandom"),
+        &["--seed", "-4"],
+        DEADLINE,
+    );
     assert_eq!(run.code(), Some(2));
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
@@ -112,7 +120,8 @@ fn makerandom_rejects_a_bad_seed_in_one_line() {
 /// `random.seed(444)`, compared with the python3 of this machine (skipped without one).
 #[test]
 fn the_generator_draws_what_python3_draws_for_seed_444() {
-    let script = "import random; random.seed(444); print([random.randint(0, 10) for _ in range(25)])";
+    let script =
+        "import random; random.seed(444); print([random.randint(0, 10) for _ in range(25)])";
     let output = match Command::new("python3").args(["-c", script]).output() {
         Ok(output) if output.status.success() => output,
         _ => {

@@ -14,7 +14,12 @@ fn say_prints_hello_then_world_one_sleep_after_the_other() {
     let path = std::env::temp_dir().join(format!("examples-sync-say-{}.jsonl", std::process::id()));
     let run = run_bin(
         env!("CARGO_BIN_EXE_say"),
-        &["--scale", "0.01", "--trace", path.to_str().expect("a UTF-8 temp path")],
+        &[
+            "--scale",
+            "0.01",
+            "--trace",
+            path.to_str().expect("a UTF-8 temp path"),
+        ],
         Duration::from_secs(60),
     );
     assert_eq!(run.code(), Some(0), "{}", run.stderr);

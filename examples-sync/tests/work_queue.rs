@@ -12,7 +12,10 @@ use shared::{Mode, Program, Runtime};
 /// the trace's lines, and returns the trace.
 fn run_traced(mode: Mode, scale: &str) -> Trace {
     let dir = std::env::temp_dir();
-    let path = dir.join(format!("sync-work_queue-{mode}-{}.jsonl", std::process::id()));
+    let path = dir.join(format!(
+        "sync-work_queue-{mode}-{}.jsonl",
+        std::process::id()
+    ));
     let path_arg = path.to_str().expect("a UTF-8 temp dir");
     let run = run_bin(
         env!("CARGO_BIN_EXE_work_queue"),
@@ -30,7 +33,12 @@ fn run_traced(mode: Mode, scale: &str) -> Trace {
 #[test]
 fn count_lets_worker_one_drain_the_queue() {
     let trace = run_traced(Mode::Count, "1");
-    assert_transcript(&trace.events, Program::WorkQueue, Runtime::Sync, Mode::Count);
+    assert_transcript(
+        &trace.events,
+        Program::WorkQueue,
+        Runtime::Sync,
+        Mode::Count,
+    );
     assert_eq!(trace.events.last().unwrap().line, "Task Two nothing to do.");
 }
 
@@ -49,7 +57,12 @@ fn cooperative_tasks_interleave_as_the_seeds_generators() {
 fn blocking_tasks_take_turns_and_the_delays_add_up() {
     let scale = 0.02;
     let trace = run_traced(Mode::Blocking, "0.02");
-    assert_transcript(&trace.events, Program::WorkQueue, Runtime::Sync, Mode::Blocking);
+    assert_transcript(
+        &trace.events,
+        Program::WorkQueue,
+        Runtime::Sync,
+        Mode::Blocking,
+    );
     // Each running line is followed by its elapsed time, items in queue order: the sleeps
     // happen one at a time, so each lasts at least its item.
     let timing: Vec<&str> = trace

@@ -36,7 +36,10 @@ async fn concurrent_chores_take_an_hour_and_a_half() {
     let mut lines = out.lines();
     assert_eq!(lines.pop().unwrap(), "all chores done in 1:30");
     check(&lines, &stamped).unwrap();
-    assert_eq!(out.elapsed(), Program::Chores.ideal(Mode::Concurrent).unwrap());
+    assert_eq!(
+        out.elapsed(),
+        Program::Chores.ideal(Mode::Concurrent).unwrap()
+    );
 }
 
 // Paused clock: one chore after another, in exact virtual time.
@@ -65,5 +68,8 @@ async fn sequential_chores_take_three_hours() {
         Runtime::Tokio,
         Mode::Sequential,
     );
-    assert_eq!(out.elapsed(), Program::Chores.ideal(Mode::Sequential).unwrap());
+    assert_eq!(
+        out.elapsed(),
+        Program::Chores.ideal(Mode::Sequential).unwrap()
+    );
 }

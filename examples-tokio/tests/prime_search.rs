@@ -22,7 +22,10 @@ fn paused_run(mode: Mode, scale: f64) -> Run<NoOpts> {
 /// The virtual time, in milliseconds, at which `line` was printed.
 fn ms_of(out: &Out, line: &str) -> u64 {
     let event = out.recorded().into_iter().find(|e| e.line == line);
-    event.unwrap_or_else(|| panic!("{line:?} never printed")).t_us / 1000
+    event
+        .unwrap_or_else(|| panic!("{line:?} never printed"))
+        .t_us
+        / 1000
 }
 
 // Paused clock: the three searches' pauses overlap in virtual time, exactly.
@@ -122,7 +125,14 @@ fn blocking_on_the_thread_pool_still_finds_every_prime() {
     let scale = 0.5;
     let run = run_bin_env(
         env!("CARGO_BIN_EXE_prime_search"),
-        &["--mode", "blocking", "--flavor", "multi-thread", "--scale", "0.5"],
+        &[
+            "--mode",
+            "blocking",
+            "--flavor",
+            "multi-thread",
+            "--scale",
+            "0.5",
+        ],
         &[("TOKIO_WORKER_THREADS", "3")],
         Duration::from_secs(30),
     );

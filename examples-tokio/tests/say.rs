@@ -23,7 +23,12 @@ async fn say_prints_hello_then_world_in_one_second() {
     )
     .with_out(out.clone());
     examples_tokio::say::run(run).await.unwrap();
-    assert_transcript(&out.recorded(), Program::Say, Runtime::Tokio, Mode::Concurrent);
+    assert_transcript(
+        &out.recorded(),
+        Program::Say,
+        Runtime::Tokio,
+        Mode::Concurrent,
+    );
     let times: Vec<u64> = out.recorded().iter().map(|e| e.t_us).collect();
     assert_eq!(times, [500_000, 1_000_000]);
     assert_eq!(out.elapsed(), Program::Say.ideal(Mode::Concurrent).unwrap());

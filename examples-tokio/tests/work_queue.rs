@@ -72,7 +72,10 @@ async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
             at(17_000, "Total Time elapsed: 17.0 seconds"),
         ]
     );
-    assert_eq!(out.elapsed(), Program::WorkQueue.ideal(Mode::Async).unwrap());
+    assert_eq!(
+        out.elapsed(),
+        Program::WorkQueue.ideal(Mode::Async).unwrap()
+    );
 }
 
 // Paused clock, to show what a blocking sleep does to it: std::thread::sleep never touches

@@ -288,9 +288,7 @@ impl Program {
             Program::HttpFetch => &[Concurrent],
             // The concepts are about async code: the sync crate has no such binaries.
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather if sync => &[],
-            Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => {
-                &[Concurrent]
-            }
+            Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => &[Concurrent],
         }
     }
 

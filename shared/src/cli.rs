@@ -238,16 +238,14 @@ pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Co
     let mode_help: Vec<String> = modes
         .iter()
         .map(|m| {
-            let ideal = program.ideal(*m).map_or(0.0, |d| d.as_secs_f64());
+            // To the millisecond: 2.486, not 2.4859999999999998.
+            let ideal = program
+                .ideal(*m)
+                .map_or(0.0, |d| d.as_millis() as f64 / 1000.0);
             format!("{m} (ideal {ideal} s)")
         })
         .collect();
     let command = Command::new(program.name())
-        .about(format!(
-            "{} (seed {}; {runtime} runtime)",
-            program.about(),
-            program.seeds()
-        ))
         .after_help(match program {
             Program::HttpFetch => {
                 "Exit codes: 0 every URL was fetched, 1 any URL failed (each failure has its own \
@@ -286,7 +284,13 @@ pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Co
                 .value_parser(clap::value_parser!(PathBuf))
                 .action(ArgAction::Set),
         );
-    R::augment_args(O::augment_args(command))
+    // The about comes last: a derived `Args` type sets the command's about to its own doc
+    // comment when it is added.
+    R::augment_args(O::augment_args(command)).about(format!(
+        "{} (seed {}; {runtime} runtime)",
+        program.about(),
+        program.seeds()
+    ))
 }
 
 /// What [`parse`] read.
@@ -493,6 +497,8 @@ mod tests {
             .to_string();
         assert!(help.contains("1 any URL failed"), "{help}");
         assert!(help.contains("[URL]..."), "{help}");
+        assert!(help.contains("threads (ideal 2.486 s)"), "{help}");
+        assert!(help.starts_with(Program::HttpFetch.about()), "{help}");
     }
 
     #[test]

@@ -59,7 +59,10 @@ pub fn check_every_concept<C: Concepts>(concepts: &C, scale: f64) {
         {
             panic!("{program} under {runtime}: {why}");
         }
-        let ideal = program.ideal(Mode::Concurrent).expect("an ideal").mul_f64(scale);
+        let ideal = program
+            .ideal(Mode::Concurrent)
+            .expect("an ideal")
+            .mul_f64(scale);
         assert!(
             out.elapsed() >= ideal,
             "{program} under {runtime} took {:?}, less than its ideal {ideal:?}",

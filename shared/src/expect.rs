@@ -183,10 +183,15 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
         (Program::RunInExecutor, _) => {
             let targets = catalogue::prime_search::TARGETS;
             let started = |x: &u64| format!("▶ Highest prime below {x}");
-            let found = |x: &u64| format!("▷ Highest prime below {x} is {}", highest_prime_below(*x));
+            let found =
+                |x: &u64| format!("▷ Highest prime below {x} is {}", highest_prime_below(*x));
             // The blocking mistake: one search after another, as in the seed.
             let mut groups = vec![vec![concepts::BLOCKING_HEADER.to_string()]];
-            groups.extend(targets.iter().flat_map(|x| [vec![started(x)], vec![found(x)]]));
+            groups.extend(
+                targets
+                    .iter()
+                    .flat_map(|x| [vec![started(x)], vec![found(x)]]),
+            );
             // Offloaded: the three start together, then finish by their number of pauses.
             groups.push(vec![concepts::OFFLOAD_HEADER.to_string()]);
             groups.push(targets.iter().map(started).collect());
@@ -234,15 +239,13 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
 /// The fixed lines of the concept programs that their binaries print too.
 pub mod concepts {
     /// run_in_executor's first part.
-    pub const BLOCKING_HEADER: &str =
-        "the blocking mistake: a blocking sleep inside async code, three searches joined on one task";
+    pub const BLOCKING_HEADER: &str = "the blocking mistake: a blocking sleep inside async code, three searches joined on one task";
     /// run_in_executor's second part.
     pub const OFFLOAD_HEADER: &str =
         "run_in_executor: each search on the blocking thread pool, awaited from async code";
     /// wait_vs_gather's parts.
     pub const GATHER_HEADER: &str = "asyncio.gather: spawn three tasks, join them all";
-    pub const FIRST_COMPLETED_HEADER: &str =
-        "asyncio.wait(FIRST_COMPLETED): spawn them again, take the first to finish, cancel the rest";
+    pub const FIRST_COMPLETED_HEADER: &str = "asyncio.wait(FIRST_COMPLETED): spawn them again, take the first to finish, cancel the rest";
     pub const WAITING_LINE: &str =
         "waiting as long as the slowest job, in case a cancelled task still prints";
     pub const TIMEOUT_HEADER: &str = "asyncio.wait_for: the slow job with a timeout";

@@ -298,26 +298,22 @@ const NAMED_FAILURES: usize = 3;
 
 /// The end of a run: prints the total (`elapsed` since the fetching started), then returns an
 /// error (exit code 1) if any URL failed, naming the first few: `2 of 6 URLs failed:
-/// http://a (connection refused), http://b (HTTP error status 404)`. `results` holds every
+/// http://a: connection refused; http://b: HTTP error status 404`. `results` holds every
 /// URL with its outcome, in any order.
 pub fn finish(out: &Out, elapsed: Duration, results: &[(String, Outcome)]) -> anyhow::Result<()> {
     out.timing(total_line(elapsed));
     let failed: Vec<String> = results
         .iter()
-        .filter_map(|(url, outcome)| outcome.as_ref().err().map(|f| format!("{url} ({f})")))
+        .filter_map(|(url, outcome)| outcome.as_ref().err().map(|f| format!("{url}: {f}")))
         .collect();
     if failed.is_empty() {
         return Ok(());
     }
-    let mut named = failed[..failed.len().min(NAMED_FAILURES)].join(", ");
+    let mut named = failed[..failed.len().min(NAMED_FAILURES)].join("; ");
     if failed.len() > NAMED_FAILURES {
-        named.push_str(&format!(", and {} more", failed.len() - NAMED_FAILURES));
+        named.push_str(&format!("; and {} more", failed.len() - NAMED_FAILURES));
     }
-    anyhow::bail!(
-        "{} of {} URLs failed: {named}",
-        failed.len(),
-        results.len()
-    )
+    anyhow::bail!("{} of {} URLs failed: {named}", failed.len(), results.len())
 }
 
 #[cfg(test)]
@@ -353,7 +349,10 @@ mod tests {
             (Failure::Dns, "DNS lookup failed"),
             (Failure::Timeout, "timed out"),
             (Failure::Status(404), "HTTP error status 404"),
-            (Failure::TooManyRedirects, "too many redirects (more than 10)"),
+            (
+                Failure::TooManyRedirects,
+                "too many redirects (more than 10)",
+            ),
             (Failure::BodyTooLarge, "body larger than 10 MiB"),
         ] {
             assert_eq!(failure.to_string(), text);
@@ -374,10 +373,7 @@ mod tests {
             parse_url("ftp://x").unwrap_err().to_string(),
             "invalid URL (scheme ftp is not http or https)"
         );
-        assert!(matches!(
-            parse_url("http://"),
-            Err(Failure::InvalidUrl(_))
-        ));
+        assert!(matches!(parse_url("http://"), Err(Failure::InvalidUrl(_))));
     }
 
     #[derive(Debug)]
@@ -457,7 +453,15 @@ mod tests {
     #[test]
     fn finish_prints_the_total_and_names_the_failures() {
         let out = Out::capture();
-        let ok = |url: &str| (url.to_string(), Ok(Fetched { status: 200, bytes: 1 }));
+        let ok = |url: &str| {
+            (
+                url.to_string(),
+                Ok(Fetched {
+                    status: 200,
+                    bytes: 1,
+                }),
+            )
+        };
         assert!(finish(&out, Duration::from_secs(1), &[ok("http://a")]).is_ok());
         assert_eq!(out.lines(), ["Total Time elapsed: 1.0"]);
         let results = [
@@ -468,7 +472,7 @@ mod tests {
         let error = finish(&out, Duration::from_secs(1), &results).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "2 of 3 URLs failed: http://b (connection refused), x (invalid URL (no))"
+            "2 of 3 URLs failed: http://b: connection refused; x: invalid URL (no)"
         );
     }
 }

@@ -23,7 +23,7 @@ pub mod testing;
 pub mod workload;
 
 pub use catalogue::{Mode, Program, Runtime};
-pub use concepts::Concepts;
 pub use cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Run, SayOpts};
+pub use concepts::Concepts;
 pub use out::Out;
 pub use workload::Workloads;

@@ -312,7 +312,12 @@ mod tests {
         let mut reader = io::BufReader::new(stream);
         let mut status_line = String::new();
         reader.read_line(&mut status_line).unwrap();
-        let status = status_line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let status = status_line
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
         let mut headers = Vec::new();
         loop {
             let mut line = String::new();
@@ -345,7 +350,11 @@ mod tests {
         let (status, headers, body) = get(&server, "/yahoo");
         let took = start.elapsed();
         assert_eq!(status, 200);
-        assert!(header_of(&headers, "content-type").unwrap().starts_with("text/html"));
+        assert!(
+            header_of(&headers, "content-type")
+                .unwrap()
+                .starts_with("text/html")
+        );
         assert!(String::from_utf8(body).unwrap().contains("yahoo"));
         // 1.481 s × 0.2 = 0.296 s; generous above for a loaded machine.
         assert!(took >= Duration::from_millis(290), "{took:?}");
@@ -360,29 +369,49 @@ mod tests {
         assert_eq!(get(&server, "/status/abc").0, 400);
         assert_eq!(get(&server, "/nowhere").0, 404);
         let (status, headers, _) = get(&server, "/redirect/2");
-        assert_eq!((status, header_of(&headers, "location")), (302, Some("/redirect/1")));
+        assert_eq!(
+            (status, header_of(&headers, "location")),
+            (302, Some("/redirect/1"))
+        );
         assert_eq!(get(&server, "/redirect/0").0, 200);
         let (status, headers, _) = get(&server, "/redirect-loop");
-        assert_eq!((status, header_of(&headers, "location")), (302, Some("/redirect-loop")));
+        assert_eq!(
+            (status, header_of(&headers, "location")),
+            (302, Some("/redirect-loop"))
+        );
 
         let (status, headers, body) = get(&server, "/gzip");
-        assert_eq!((status, header_of(&headers, "content-encoding")), (200, Some("gzip")));
+        assert_eq!(
+            (status, header_of(&headers, "content-encoding")),
+            (200, Some("gzip"))
+        );
         let mut text = String::new();
-        flate2::read::GzDecoder::new(&body[..]).read_to_string(&mut text).unwrap();
+        flate2::read::GzDecoder::new(&body[..])
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text.len() as u64, GZIP_BYTES);
         assert!(body.len() < text.len());
 
         let (status, headers, body) = get(&server, "/chunked");
-        assert_eq!((status, header_of(&headers, "transfer-encoding")), (200, Some("chunked")));
+        assert_eq!(
+            (status, header_of(&headers, "transfer-encoding")),
+            (200, Some("chunked"))
+        );
         assert!(header_of(&headers, "content-length").is_none());
-        assert!(body.len() as u64 > CHUNKED_BYTES, "chunk sizes come with the data");
+        assert!(
+            body.len() as u64 > CHUNKED_BYTES,
+            "chunk sizes come with the data"
+        );
     }
 
     #[test]
     fn big_is_streamed_past_the_cap() {
         let server = Server::start(1.0).unwrap();
         let (status, headers, body) = get(&server, "/big");
-        assert_eq!((status, header_of(&headers, "transfer-encoding")), (200, Some("chunked")));
+        assert_eq!(
+            (status, header_of(&headers, "transfer-encoding")),
+            (200, Some("chunked"))
+        );
         let data = body.iter().filter(|&&b| b == b'x').count() as u64;
         assert_eq!(data, BIG_BYTES);
         assert!(data > MAX_BODY_BYTES);
@@ -393,7 +422,8 @@ mod tests {
         let server = Server::start(1.0).unwrap();
         let mut hung = TcpStream::connect(server.addr()).unwrap();
         write!(hung, "GET /hang HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-        hung.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
+        hung.set_read_timeout(Some(Duration::from_millis(300)))
+            .unwrap();
         let mut buf = [0u8; 1];
         let read = hung.read(&mut buf);
         assert!(

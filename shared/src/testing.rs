@@ -141,10 +141,13 @@ pub fn assert_help_lists_modes(exe: &str, modes: &[crate::Mode]) {
 }
 
 /// Runs every seed program in every mode the runtime has through the [`Workloads`] trait at
-/// `scale`, and checks each transcript where the catalogue says the order is a fact (not
-/// scheduler-dependent) and [`expect::transcript`](crate::expect::transcript) has one. A
-/// program the runtime lacks does not compile; one that fails or prints the wrong lines
-/// fails here with its name and mode.
+/// `scale`, and checks what it printed against
+/// [`expect::transcript`](crate::expect::transcript) where there is one: the exact order
+/// where the catalogue says it is [`Fixed`](crate::catalogue::Ordering::Fixed), the same
+/// lines in any order otherwise (at a small scale, instants a few milliseconds apart are
+/// too close to order on a loaded machine: the per-program tests check those orders at
+/// scales that can). A program the runtime lacks does not compile; one that fails or prints
+/// the wrong lines fails here with its name and mode.
 ///
 /// [`Workloads`]: crate::Workloads
 pub fn check_every_program<W: crate::Workloads>(workloads: &W, scale: f64) {
@@ -160,13 +163,17 @@ pub fn check_every_program<W: crate::Workloads>(workloads: &W, scale: f64) {
                 !out.lines().is_empty(),
                 "{program} --mode {mode} under {runtime} printed nothing"
             );
-            let groups = crate::expect::transcript(program, runtime, mode);
-            if let (Some(groups), false) = (groups, program.ordering(mode) == Ordering::Scheduler) {
-                if let Err(why) =
-                    crate::expect::check(&crate::expect::comparable(&out.recorded()), &groups)
-                {
-                    panic!("{program} --mode {mode} under {runtime}: {why}");
-                }
+            let Some(groups) = crate::expect::transcript(program, runtime, mode) else {
+                continue;
+            };
+            let lines = crate::expect::comparable(&out.recorded());
+            let checked = if program.ordering(mode) == Ordering::Fixed {
+                crate::expect::check(&lines, &groups)
+            } else {
+                crate::expect::check(&lines, &vec![groups.concat()])
+            };
+            if let Err(why) = checked {
+                panic!("{program} --mode {mode} under {runtime}: {why}");
             }
         }
     }

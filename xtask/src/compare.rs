@@ -359,7 +359,10 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
              that need it are skipped (pip install {module})."
         ));
     }
-    anyhow::ensure!(!plans.is_empty(), "nothing to run: no program has that runtime and mode");
+    anyhow::ensure!(
+        !plans.is_empty(),
+        "nothing to run: no program has that runtime and mode"
+    );
 
     // Build each runtime apart.
     let profile = if args.debug {
@@ -394,9 +397,20 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let runner = match std::env::current_exe() {
-        Ok(exe) => Runner::measuring(exe),
-        Err(_) => Runner::plain(),
+    // The measuring wrapper is this executable; a copy of it, so that a rebuild of xtask
+    // during the runs (cargo replaces target/debug/xtask) cannot pull it away.
+    let wrapper = out.join("bin").join("xtask-measure");
+    let runner = match std::fs::create_dir_all(out.join("bin"))
+        .and_then(|()| std::env::current_exe())
+        .and_then(|exe| std::fs::copy(exe, &wrapper))
+    {
+        Ok(_) => Runner::measuring(&wrapper),
+        Err(error) => {
+            notes.push(format!(
+                "no peak RSS: cannot copy the measuring wrapper ({error})"
+            ));
+            Runner::plain()
+        }
     };
     let traces = out.join("traces");
     std::fs::create_dir_all(&traces)?;
@@ -664,7 +678,10 @@ fn judge(program: Program, rows: &mut [Row], scale: f64) {
             }
             let first = *first_runs.get(&key(row))?;
             if first == i {
-                return Some(("this run (the first of its mode)".to_string(), Verdict::Same));
+                return Some((
+                    "this run (the first of its mode)".to_string(),
+                    Verdict::Same,
+                ));
             }
             let reference = Reference::from_run(&lines_of(&rows[first]), tolerance);
             Some((
@@ -790,8 +807,9 @@ fn program_section(program: Program, rows: &[Row], timeline: Option<&str>) -> St
                 r.wall_us
                     .filter(|_| !matches!(r.status, RunStatus::Skipped { .. }))
                     .map_or("—".to_string(), duration),
-                r.peak_rss_kib
-                    .map_or("—".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0)),
+                r.peak_rss_kib.map_or("—".to_string(), |k| {
+                    format!("{:.1} MiB", k as f64 / 1024.0)
+                }),
                 order_cell(r),
             ]
         })
@@ -856,7 +874,10 @@ fn timeline(program: Program, rows: &[Row], subtitle: &str) -> String {
 fn closest(rows: &[Row]) -> Vec<Closest> {
     let mut by_mode: BTreeMap<(Program, Mode), Vec<&Row>> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.ok()) {
-        by_mode.entry((row.program, row.mode)).or_default().push(row);
+        by_mode
+            .entry((row.program, row.mode))
+            .or_default()
+            .push(row);
     }
     let mut list: Vec<Closest> = by_mode
         .into_iter()
@@ -896,10 +917,7 @@ fn closest_section(closest: &[Closest]) -> String {
         "## Closest to ideal\n\nPer program and mode, the run whose elapsed time is closest to \
          the ideal (CPU-bound modes have an ideal of 0: closest is fastest), and the \
          farthest.\n\n{}",
-        table(
-            &["program", "mode", "ideal", "closest", "farthest"],
-            &cells
-        )
+        table(&["program", "mode", "ideal", "closest", "farthest"], &cells)
     )
 }
 

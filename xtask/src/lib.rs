@@ -3,12 +3,15 @@
 //!
 //! - [`runner`]: run one program with a timeout, capture its output, measure its wall time,
 //!   peak RSS and CPU time (shared by `compare` and `bench`).
+//! - [`bench`]: `cargo xtask bench`, how far each runtime scales (`count --tasks N`
+//!   against bare loops), in `target/bench/`.
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
 //! - [`order`]: the ordering verdict (`same`, `ties only`, `differs`) and unified diffs.
 //! - [`compare`]: `cargo xtask compare`, every program under every runtime.
 //! - [`svg`]: the timelines.
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
 
+pub mod bench;
 pub mod build;
 pub mod compare;
 pub mod order;

@@ -3,6 +3,8 @@
 //! - `cargo xtask test`: every test of the workspace, one member at a time.
 //! - `cargo xtask compare`: every program under every runtime, side by side and measured
 //!   (`xtask/src/compare.rs`; reports in `target/compare/`).
+//! - `cargo xtask bench`: `count --tasks N` against bare loops, N up to 1 000 000, under every
+//!   async runtime and Python (`xtask/src/bench.rs`; reports in `target/bench/`).
 //!
 //! Why one member at a time: every runtime crate names its binaries after the programs
 //! (`count`, `say`, …), so a whole-workspace build puts four binaries called `count` in
@@ -39,6 +41,10 @@ enum Task {
     /// Run every program under every runtime: elapsed time against the ideal, printed order
     /// against the catalogue; reports in target/compare/.
     Compare(xtask::compare::CompareArgs),
+    /// Sweep `count --tasks N` and bare baselines (N = 1 000 … 1 000 000) under every async
+    /// runtime and Python: wall time, overhead, peak RSS, bytes per task; spawn+join
+    /// throughput and task-switch cost; reports in target/bench/.
+    Bench(xtask::bench::BenchArgs),
     /// Run PROGRAM and write its peak RSS, CPU and wall time to REPORT (the runner's
     /// measuring wrapper, see xtask/src/runner.rs).
     #[command(hide = true)]
@@ -76,6 +82,13 @@ fn main() -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Task::Bench(args) => {
+            let command_line = std::iter::once("cargo xtask".to_string())
+                .chain(std::env::args().skip(1))
+                .collect::<Vec<_>>()
+                .join(" ");
+            xtask::bench::bench(&args, &command_line).map(|()| ExitCode::SUCCESS)
         }
         Task::Measure {
             report,

@@ -380,7 +380,10 @@ mod tests {
         let Verdict::Differs { why, diff } = classify(&reference, &lines, TOL) else {
             panic!("expected differs");
         };
-        assert_eq!(why, "1 pair of lines out of order beyond the 2 ms tolerance");
+        assert_eq!(
+            why,
+            "1 pair of lines out of order beyond the 2 ms tolerance"
+        );
         assert!(diff.starts_with("--- reference\n+++ run\n@@ "), "{diff}");
         assert!(diff.contains("\n-B\n") || diff.contains("\n-C\n"), "{diff}");
         assert!(diff.contains("\n+B\n") || diff.contains("\n+C\n"), "{diff}");
@@ -447,8 +450,14 @@ mod tests {
         new[17] = "eighteen".into();
         let diff = unified_diff(&old, &new, "a", "b");
         assert_eq!(diff.matches("@@ ").count(), 2, "{diff}");
-        assert!(diff.contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"), "{diff}");
-        assert!(diff.contains("@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n 19\n 20\n"), "{diff}");
+        assert!(
+            diff.contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"),
+            "{diff}"
+        );
+        assert!(
+            diff.contains("@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n 19\n 20\n"),
+            "{diff}"
+        );
         assert_eq!(unified_diff(&old, &old, "a", "b"), "");
     }
 
@@ -475,12 +484,18 @@ mod tests {
                 "Task One getting URL: http://127.0.0.1:PORT/google"
             ]
         );
-        assert_eq!(mask_ports("localhost:8080 and localhost:x"), "localhost:PORT and localhost:x");
+        assert_eq!(
+            mask_ports("localhost:8080 and localhost:x"),
+            "localhost:PORT and localhost:x"
+        );
     }
 
     #[test]
     fn the_tolerance_is_two_ms_or_one_percent_of_the_ideal() {
         assert_eq!(tolerance(Duration::ZERO), Duration::from_millis(2));
-        assert_eq!(tolerance(Duration::from_secs(17)), Duration::from_millis(170));
+        assert_eq!(
+            tolerance(Duration::from_secs(17)),
+            Duration::from_millis(170)
+        );
     }
 }

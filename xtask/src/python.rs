@@ -122,7 +122,10 @@ mod tests {
                 }
             }
             for &mode in modes(program) {
-                assert!(program.ideal(mode).is_some(), "{program} {mode} has no ideal");
+                assert!(
+                    program.ideal(mode).is_some(),
+                    "{program} {mode} has no ideal"
+                );
             }
         }
     }
@@ -140,7 +143,10 @@ mod tests {
         );
         assert_eq!(transcript_runtime(Program::Chores, Threads), Runtime::Sync);
         assert_eq!(transcript_runtime(Program::Say, Sequential), Runtime::Sync);
-        assert_eq!(transcript_runtime(Program::Count, Concurrent), Runtime::Tokio);
+        assert_eq!(
+            transcript_runtime(Program::Count, Concurrent),
+            Runtime::Tokio
+        );
     }
 
     #[test]

@@ -157,7 +157,11 @@ pub struct Outcome {
 impl Outcome {
     /// The last non-empty line of stderr (a program's one-line error), if any.
     pub fn last_error_line(&self) -> Option<&str> {
-        self.stderr.lines().rev().map(str::trim).find(|l| !l.is_empty())
+        self.stderr
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
     }
 }
 
@@ -238,7 +242,11 @@ impl Runner {
         let start = Instant::now();
         let mut child = match command.spawn() {
             Ok(child) => child,
-            Err(error) => return failed_to_spawn(&job.program, error),
+            Err(error) => {
+                // Name what could not start: the wrapper, or the program itself.
+                let what = self.wrapper.as_deref().unwrap_or(&job.program);
+                return failed_to_spawn(what, error);
+            }
         };
         let stdout = read_on_thread(child.stdout.take());
         let stderr = read_on_thread(child.stderr.take());
@@ -291,7 +299,8 @@ impl Runner {
                 _ if timed_out => {}
                 // The wrapper itself failed (its error is on stderr).
                 _ if outcome.status.success() => {
-                    outcome.status = Status::SpawnFailed("the measuring wrapper wrote no report".into());
+                    outcome.status =
+                        Status::SpawnFailed("the measuring wrapper wrote no report".into());
                 }
                 _ => {}
             }
@@ -328,9 +337,7 @@ fn failed_to_spawn(program: &Path, error: std::io::Error) -> Outcome {
     }
 }
 
-fn read_on_thread<R: Read + Send + 'static>(
-    pipe: Option<R>,
-) -> std::thread::JoinHandle<String> {
+fn read_on_thread<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<String> {
     std::thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
@@ -422,8 +429,8 @@ mod tests {
     #[test]
     fn a_hung_program_and_its_children_are_killed_at_the_timeout() {
         // The shell starts a grandchild that would outlive it; both must go.
-        let job = sh("echo started; sleep 30 & sleep 30; echo never")
-            .timeout(Duration::from_millis(300));
+        let job =
+            sh("echo started; sleep 30 & sleep 30; echo never").timeout(Duration::from_millis(300));
         let start = Instant::now();
         let outcome = Runner::plain().run(&job);
         assert_eq!(outcome.status, Status::TimedOut);
@@ -435,7 +442,10 @@ mod tests {
     #[test]
     fn a_missing_program_is_a_spawn_failure() {
         let outcome = Runner::plain().run(&Job::new("/no/such/program"));
-        assert!(matches!(outcome.status, Status::SpawnFailed(_)), "{outcome:?}");
+        assert!(
+            matches!(outcome.status, Status::SpawnFailed(_)),
+            "{outcome:?}"
+        );
         assert!(!outcome.status.success());
     }
 

@@ -30,6 +30,8 @@ const RIGHT: f64 = 30.0;
 const LANE: f64 = 18.0;
 const HEADER: f64 = 22.0;
 const GAP: f64 = 14.0;
+/// Vertical offsets of marks printed at (nearly) the same time in one lane.
+const STACK: [f64; 5] = [0.0, -4.0, 4.0, -7.0, 7.0];
 const COLOURS: [&str; 8] = [
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
 ];
@@ -149,7 +151,8 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
         );
         let _ = writeln!(
             svg,
-            r##"<text x="{LEFT}" y="{:.1}" fill="#666">{}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#555">{}</text>"##,
+            WIDTH - 14.0,
             y + 15.0,
             escape(&panel.note)
         );
@@ -187,12 +190,23 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
                 r##"<line x1="{LEFT}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-opacity="0.25"/>"##,
                 x(panel.elapsed_us.unwrap_or(axis_end))
             );
+            // Marks that would cover each other are stacked a little above and below the lane.
+            let mut last_x = f64::NEG_INFINITY;
+            let mut stacked = 0usize;
             for e in panel.events.iter().filter(|e| &e.task == task) {
-                let (fill, r) = if e.timing { ("#ffffff", 3.5) } else { (colour, 4.0) };
+                let (fill, r) = if e.timing {
+                    ("#ffffff", 3.5)
+                } else {
+                    (colour, 4.0)
+                };
+                let cx = x(e.t_us);
+                stacked = if cx - last_x < 3.0 { stacked + 1 } else { 0 };
+                last_x = cx;
+                let offset = STACK[stacked % STACK.len()];
                 let _ = writeln!(
                     svg,
-                    r##"<circle cx="{:.1}" cy="{ly:.1}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="1.5"><title>{} · {} · {}</title></circle>"##,
-                    x(e.t_us),
+                    r##"<circle cx="{cx:.1}" cy="{:.1}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="1.5"><title>{} · {} · {}</title></circle>"##,
+                    ly + offset,
                     seconds(e.t_us, 1),
                     escape(&e.task),
                     escape(&e.line)

@@ -59,9 +59,18 @@ fn compare_count_writes_the_three_reports_naming_every_runtime() {
         "{markdown}"
     );
     for (column, modes) in &columns {
-        assert!(markdown.contains(&format!("| {column} ")), "{column} in {markdown}");
-        assert!(stdout.contains(&format!("| {column} ")), "{column} in {stdout}");
-        assert!(svg.contains(&format!(">{column} · ")), "{column} in the timeline");
+        assert!(
+            markdown.contains(&format!("| {column} ")),
+            "{column} in {markdown}"
+        );
+        assert!(
+            stdout.contains(&format!("| {column} ")),
+            "{column} in {stdout}"
+        );
+        assert!(
+            svg.contains(&format!(">{column} · ")),
+            "{column} in the timeline"
+        );
         let of_column: Vec<&Value> = rows.iter().filter(|r| r["column"] == *column).collect();
         assert_eq!(of_column.len(), *modes, "{column}");
     }
@@ -78,9 +87,16 @@ fn compare_count_writes_the_three_reports_naming_every_runtime() {
                     verdict == "same" || verdict == "ties-only",
                     "{name}: {verdict}\n{markdown}"
                 );
-                assert!(row["trace"]["events"].as_array().is_some_and(|e| !e.is_empty()));
+                assert!(
+                    row["trace"]["events"]
+                        .as_array()
+                        .is_some_and(|e| !e.is_empty())
+                );
                 assert!(row["elapsed_us"].as_u64().is_some(), "{name}");
-                assert!(row["peak_rss_kib"].as_u64().is_some_and(|k| k > 0), "{name}");
+                assert!(
+                    row["peak_rss_kib"].as_u64().is_some_and(|k| k > 0),
+                    "{name}"
+                );
                 // The harness sets one pool size for every runtime, and the runs report it.
                 let pool = matches!(
                     row["column"].as_str().unwrap(),

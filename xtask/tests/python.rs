@@ -52,7 +52,11 @@ fn every_python_port_prints_the_catalogue_transcript() {
             let (trace, stdout) = run(&py, program, mode, &[]);
             // stdout is the trace's lines, in order.
             let lines: Vec<&str> = trace.events.iter().map(|e| e.line.as_str()).collect();
-            assert_eq!(stdout.lines().collect::<Vec<_>>(), lines, "{program} {mode}");
+            assert_eq!(
+                stdout.lines().collect::<Vec<_>>(),
+                lines,
+                "{program} {mode}"
+            );
             assert_eq!(trace.summary.program, program.name());
             assert_eq!(trace.summary.runtime, "python");
             assert_eq!(trace.summary.mode, mode.name());
@@ -104,7 +108,8 @@ fn python_http_fetch_reports_each_failed_url_and_exits_1() {
     let outcome = Runner::plain().run(&job);
     assert_eq!(outcome.status, Status::Exited(1));
     assert!(
-        outcome.stdout.contains("Task One failed after") && outcome.stdout.contains("connection refused"),
+        outcome.stdout.contains("Task One failed after")
+            && outcome.stdout.contains("connection refused"),
         "{}",
         outcome.stdout
     );

@@ -22,12 +22,18 @@ fn peak_rss_is_measured_per_run() {
     assert_eq!(big.status, Status::Exited(0), "{big:?}");
     assert_eq!(big.stdout.trim(), "40000000");
     let big_rss = big.peak_rss_kib.expect("measured");
-    assert!(big_rss > 39_000, "peak RSS {big_rss} KiB for a 40 MB string");
+    assert!(
+        big_rss > 39_000,
+        "peak RSS {big_rss} KiB for a 40 MB string"
+    );
     assert!(big.user_cpu.is_some() && big.system_cpu.is_some());
     // The next run is measured on its own, not as the maximum of every run so far.
     let small = runner.run(&sh("echo small"));
     let small_rss = small.peak_rss_kib.expect("measured");
-    assert!(small_rss < big_rss / 4, "{small_rss} KiB after {big_rss} KiB");
+    assert!(
+        small_rss < big_rss / 4,
+        "{small_rss} KiB after {big_rss} KiB"
+    );
 }
 
 #[test]

@@ -6,13 +6,14 @@
 //! each worker is a task: while one waits for its server, the other runs, and the six take
 //! 2.49 s, the longest worker's share.
 //!
-//! [surf](https://docs.rs/surf) is the client of the async-std world. Both are discontinued:
-//! async-std in favour of smol, and surf is unmaintained. surf runs here on its default
-//! backend, libcurl (through isahc 0.9), which does its I/O on a thread of its own and
-//! decompresses gzip and deflate; unlike surf's `h1-client` backends, it also reads answers
-//! from HTTP/1.0 servers. One `surf::Client` is shared by the workers, and cloning it is cheap.
-//! `async_std::task::spawn` starts each worker as a task, and awaiting the handles joins them
-//! (the seed's `asyncio.gather`); a dropped handle would detach its task, as tokio's does.
+//! [surf](https://docs.rs/surf) is the client of the async-std world. Neither is maintained any
+//! more: async-std is discontinued in favour of smol, and surf is unmaintained; they are here for
+//! comparison. surf runs on its default backend, libcurl (through isahc 0.9), which does its I/O on
+//! a thread of its own and decompresses gzip and deflate; unlike surf's `h1-client` backends, it
+//! also reads answers from HTTP/1.0 servers. One `surf::Client` is shared by the workers, and
+//! cloning it is cheap. `async_std::task::spawn` starts each worker as a task, and awaiting the
+//! handles joins them (the seed's `asyncio.gather`); a dropped handle would detach its task, as
+//! tokio's does.
 //!
 //! What reqwest does for you and surf does not is done here, as in the smol version: following
 //! redirects (surf's `Redirect` middleware would send every request twice, once to look for a

@@ -27,8 +27,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
 use async_std::channel::{self, Sender};
+use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
 use shared::{NoOpts, Out, Program, Run};
 
 /// The seed's `main()`: says it is running and returns a number; `ran` records that it ran.

@@ -83,7 +83,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
         Mode::Concurrent => {
             // Spawn the three searches, then join them.
-            let handles = TARGETS.map(|x| async_std::task::spawn(highest_prime_below(out(x), x, pause)));
+            let handles =
+                TARGETS.map(|x| async_std::task::spawn(highest_prime_below(out(x), x, pause)));
             for handle in handles {
                 handle.await;
             }

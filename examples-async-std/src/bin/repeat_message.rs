@@ -10,10 +10,9 @@
 //! `async_std::task::spawn` starts each repeater as a task (the seed's `create_task`) on
 //! async-std's pool of threads (as many as cores, or `ASYNC_STD_THREAD_COUNT`); awaiting the
 //! handles joins them (the seed's `gather`) and hands back what each returned. Its sleeps
-//! are async-io timers, as smol's: each ends as soon as its deadline passes (tokio's round up
-//! to the next millisecond), so the ten sleeps of `EXPLOSIONS!` end well under a millisecond
-//! after 15 s on an idle machine. (async-std is discontinued upstream; its authors point to
-//! smol.)
+//! are async-io timers, as smol's: each ends as soon as its deadline passes, late only by the
+//! time the OS takes to wake the thread (tokio's round up to the next millisecond, about 1 ms
+//! late each). (async-std is discontinued upstream; its authors point to smol.)
 //!
 //! ```text
 //! cargo run -p examples-async-std --bin repeat_message                        # concurrent: 15 s
@@ -69,7 +68,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "a repeater did not complete: {results:?}"
     );
     let secs = run.out.elapsed().as_secs_f64();
-    run.out.timing(format!("Execution time in seconds: {secs:?}"));
+    run.out
+        .timing(format!("Execution time in seconds: {secs:?}"));
     Ok(())
 }
 

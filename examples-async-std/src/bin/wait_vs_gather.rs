@@ -96,9 +96,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let slow = job(out.task(name), name, run.secs(secs));
     match async_std::future::timeout(run.secs(TIMEOUT_SECS), slow).await {
         Ok(name) => out.println(format!("{name} finished within the timeout")),
-        Err(_timed_out) => {
-            out.println(format!("timed out: {name} was dropped before it finished"))
-        }
+        Err(_timed_out) => out.println(format!("timed out: {name} was dropped before it finished")),
     }
 
     out.timing(format!(

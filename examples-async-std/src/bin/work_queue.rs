@@ -40,7 +40,12 @@ use shared::catalogue::work_queue::{ITEMS, WORKERS};
 use shared::{Mode, NoOpts, Out, Program, Run};
 
 /// The seed's `task(name, work_queue)`: take items until the queue is empty.
-async fn task(out: Out, name: &str, work_queue: async_std::channel::Receiver<Duration>, blocking: bool) {
+async fn task(
+    out: Out,
+    name: &str,
+    work_queue: async_std::channel::Receiver<Duration>,
+    blocking: bool,
+) {
     while let Ok(delay) = work_queue.recv().await {
         out.println(format!("Task {name} running"));
         let start_time = out.elapsed();
@@ -74,7 +79,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     // Spawn both workers, then wait for both.
     let handles: Vec<_> = WORKERS
         .iter()
-        .map(|&name| async_std::task::spawn(task(run.out.task(name), name, work_queue.clone(), blocking)))
+        .map(|&name| {
+            async_std::task::spawn(task(run.out.task(name), name, work_queue.clone(), blocking))
+        })
         .collect();
     for handle in handles {
         handle.await;

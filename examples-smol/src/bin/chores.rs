@@ -13,8 +13,9 @@
 //! next to the machines. That is the whole idea of async. The spawned machines run by
 //! themselves on smol's global executor; the program keeps their `Task`s and awaits them at
 //! the end. In smol that matters twice over: a dropped `Task` is cancelled, so
-//! `let _ = smol::spawn(laundry)` would cancel the laundry before it is done (tokio and async-std detach a
-//! dropped handle and the task runs on); `.detach()` says "run on your own" explicitly.
+//! `let _ = smol::spawn(laundry)` would cancel the laundry before it is done (tokio and
+//! async-std detach a dropped handle and the task runs on); `.detach()` lets a task run on its
+//! own, on purpose.
 //!
 //! ```text
 //! cargo run -p examples-smol --bin chores                         # concurrent: 1.5 s

@@ -11,9 +11,9 @@
 //! executor (one background thread by default, `SMOL_THREADS` for more); awaiting the tasks
 //! joins them (the seed's `gather`) and hands back what each returned. A `Task` that is
 //! dropped before it finishes is cancelled, so the tasks are kept until joined. Its sleeps
-//! (`smol::Timer::after`) are async-io timers: each ends as soon as its deadline passes
-//! (tokio's round up to the next millisecond), so the ten sleeps of `EXPLOSIONS!` end well
-//! under a millisecond after 15 s on an idle machine.
+//! (`smol::Timer::after`) are async-io timers: each ends as soon as its deadline passes, late
+//! only by the time the OS takes to wake the thread (tokio's round up to the next
+//! millisecond, about 1 ms late each).
 //!
 //! ```text
 //! cargo run -p examples-smol --bin repeat_message                        # concurrent: 15 s
@@ -69,7 +69,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "a repeater did not complete: {results:?}"
     );
     let secs = run.out.elapsed().as_secs_f64();
-    run.out.timing(format!("Execution time in seconds: {secs:?}"));
+    run.out
+        .timing(format!("Execution time in seconds: {secs:?}"));
     Ok(())
 }
 

@@ -57,8 +57,10 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     });
     future::zip(a, future::zip(b, c)).await;
     let blocking = run.out.elapsed() - start;
-    run.out
-        .timing(format!("blocking: took {:.2} ms", blocking.as_secs_f64() * 1e3));
+    run.out.timing(format!(
+        "blocking: took {:.2} ms",
+        blocking.as_secs_f64() * 1e3
+    ));
 
     // The cure: each search on the blocking pool; awaiting the tasks joins them.
     run.out.println(OFFLOAD_HEADER);

@@ -144,7 +144,12 @@ pub fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         Mode::Sequential => {
             // Each chore is finished before the next one starts.
             for chore in CHORES {
-                do_chore(&run.out.task(chore.name), chore, scale, &mut Began::default());
+                do_chore(
+                    &run.out.task(chore.name),
+                    chore,
+                    scale,
+                    &mut Began::default(),
+                );
             }
         }
         Mode::Threads => threads(&run.out, scale)?,

@@ -45,12 +45,15 @@ pub fn run(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
     // One generator for the three calls, seeded like the seed's random.seed(444).
     let mut rng = PyRandom::new(run.opts.seed);
     // One call after another, in index order.
-    for idx in 0..TASKS {
-        let out = run
-            .out
-            .task(format!("makerandom({idx})"))
-            .colour(TASK_COLOURS[idx]);
-        makerandom(&out, &mut rng, idx, threshold(idx), run.secs(pause_secs(idx)));
+    for (idx, colour) in (0..TASKS).zip(TASK_COLOURS) {
+        let out = run.out.task(format!("makerandom({idx})")).colour(colour);
+        makerandom(
+            &out,
+            &mut rng,
+            idx,
+            threshold(idx),
+            run.secs(pause_secs(idx)),
+        );
     }
     Ok(())
 }

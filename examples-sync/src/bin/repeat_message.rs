@@ -57,7 +57,8 @@ pub fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
     }
     let secs = run.out.elapsed().as_secs_f64();
-    run.out.timing(format!("Execution time in seconds: {secs:?}"));
+    run.out
+        .timing(format!("Execution time in seconds: {secs:?}"));
     Ok(())
 }
 

@@ -9,7 +9,7 @@
 //! - `--mode cooperative`, "simple cooperative concurrency": the seed turns the worker into a
 //!   generator that `yield`s after every single count, and a loop in `main` resumes each one in
 //!   turn. Rust has no stable generators, so here each worker is a small state machine whose
-//!   `resume()` runs it up to its next `yield`, and [`round_robin`] is `main`'s loop. Two
+//!   `resume()` runs it up to its next `yield`, and `round_robin` is `main`'s loop. Two
 //!   prints its total first: it only counts to 10 while One counts to 15. Still one thread and
 //!   no async: the tasks just take turns.
 //! - `--mode blocking`, "cooperative concurrency with blocking calls": each item is a delay in
@@ -20,7 +20,7 @@
 //!
 //! The seed's loop removes a finished generator from the list it is iterating over, which in
 //! Python skips the next one for that round; that never changes what these programs print, so
-//! [`round_robin`] simply drops finished tasks.
+//! `round_robin` simply drops finished tasks.
 //!
 //! ```text
 //! cargo run -p examples-sync --bin work_queue                          # count
@@ -83,7 +83,10 @@ enum At {
     /// At the top of `while not work_queue.empty()`.
     NextItem,
     /// Inside `for x in range(count)`, `total` counts done.
-    Counting { count: u64, total: u64 },
+    Counting {
+        count: u64,
+        total: u64,
+    },
     Finished,
 }
 

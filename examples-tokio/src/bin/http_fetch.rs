@@ -76,7 +76,12 @@ async fn get(client: &Client, url: &str) -> Outcome {
 }
 
 /// The seed's `task(name, work_queue)`: take URLs until the queue is empty.
-async fn worker(name: &'static str, client: Client, queue: Queue, out: Out) -> Vec<(String, Outcome)> {
+async fn worker(
+    name: &'static str,
+    client: Client,
+    queue: Queue,
+    out: Out,
+) -> Vec<(String, Outcome)> {
     let mut results = Vec::new();
     while let Some(url) = next_url(&queue) {
         fetch::getting(&out, name, &url);

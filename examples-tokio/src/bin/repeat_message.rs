@@ -9,8 +9,9 @@
 //!
 //! `tokio::spawn` starts each repeater as a task (the seed's `create_task`); awaiting the
 //! handles joins them (the seed's `gather`) and hands back what each returned. tokio's timer
-//! counts in whole milliseconds, so each sleep ends up to about 1 ms late: the ten sleeps of
-//! `EXPLOSIONS!` end a few milliseconds after 15 s.
+//! counts in whole milliseconds (deadlines are rounded up to the next one), so each sleep
+//! ends up to about 1 ms late, and the ten sleeps of `EXPLOSIONS!` one after another add up
+//! their lateness.
 //!
 //! ```text
 //! cargo run -p examples-tokio --bin repeat_message                        # concurrent: 15 s
@@ -66,7 +67,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "a repeater did not complete: {results:?}"
     );
     let secs = run.out.elapsed().as_secs_f64();
-    run.out.timing(format!("Execution time in seconds: {secs:?}"));
+    run.out
+        .timing(format!("Execution time in seconds: {secs:?}"));
     Ok(())
 }
 

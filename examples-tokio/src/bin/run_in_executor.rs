@@ -57,8 +57,10 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     });
     tokio::join!(a, b, c);
     let blocking = run.out.elapsed() - start;
-    run.out
-        .timing(format!("blocking: took {:.2} ms", blocking.as_secs_f64() * 1e3));
+    run.out.timing(format!(
+        "blocking: took {:.2} ms",
+        blocking.as_secs_f64() * 1e3
+    ));
 
     // The cure: each search on the blocking pool; awaiting the handles joins them.
     run.out.println(OFFLOAD_HEADER);

@@ -22,8 +22,8 @@
 //!   seed's blocking transcript.
 //! - the default multi-thread runtime: One blocks one worker thread, Two blocks another, and it
 //!   takes 17 s. It looks fine, but only because there are as many threads as blocked tasks
-//!   (`TOKIO_WORKER_THREADS=1` gives 32 s again), and the blocked threads run nothing else
-//!   meanwhile: every other task of the program queues up behind them.
+//!   (`TOKIO_WORKER_THREADS=1`, or a 1-core machine, gives 32 s again), and the blocked threads
+//!   run nothing else meanwhile: every other task of the program queues up behind them.
 //!
 //! ```text
 //! cargo run -p examples-tokio --bin work_queue                          # async: 17 s

@@ -1,0 +1,107 @@
+"""baseline: the bare asyncio loops `cargo xtask bench` measures `count.py --tasks N` against.
+
+The Python twin of each async crate's ``src/bin/baseline.rs``: no plumbing (no argparse, no
+output sink, no trace), just what ``count --tasks N`` does, so that the bench can show what
+the teaching version costs on top.
+
+    python3 python/bench_baseline.py spawn N           # N tasks that each sleep 1 s, awaited in order
+    python3 python/bench_baseline.py join-all N        # asyncio.gather of N sleep coroutines
+    python3 python/bench_baseline.py spawn-trivial N   # N tasks that do nothing: create+await throughput
+    python3 python/bench_baseline.py ping-pong N       # two tasks hand a turn back and forth N times
+    options: --secs S (the sleep, default 1)
+
+asyncio has no spawn-free join: ``gather`` wraps every coroutine it is given in a Task, so
+``join-all`` is the seeds' own idiom (``asyncio.gather(*coroutines)``) rather than a form
+without tasks. ``asyncio.sleep(0)`` is asyncio's yield.
+
+It prints one line of ``key=value`` pairs, as the Rust baselines do: the form, ``n``, the time
+from the first task to the last join in ``secs``, and ``per_sec`` or ``ns_per_switch``.
+"""
+
+import asyncio
+import sys
+import time
+
+USAGE = "usage: bench_baseline.py spawn|join-all|spawn-trivial|ping-pong N [--secs S]"
+
+
+async def spawn(n, secs):
+    tasks = [asyncio.create_task(asyncio.sleep(secs)) for _ in range(n)]
+    for task in tasks:
+        await task
+
+
+async def join_all(n, secs):
+    await asyncio.gather(*(asyncio.sleep(secs) for _ in range(n)))
+
+
+async def nothing():
+    pass
+
+
+async def spawn_trivial(n):
+    tasks = [asyncio.create_task(nothing()) for _ in range(n)]
+    for task in tasks:
+        await task
+
+
+async def player(turn, me, rounds):
+    for _ in range(rounds):
+        while turn[0] != me:
+            await asyncio.sleep(0)
+        turn[0] = 1 - me
+
+
+async def ping_pong(n):
+    turn = [0]
+    players = [asyncio.create_task(player(turn, me, n)) for me in (0, 1)]
+    for task in players:
+        await task
+
+
+def parse(args):
+    if len(args) < 2:
+        raise ValueError
+    form, n, rest = args[0], int(args[1]), args[2:]
+    if n <= 0:
+        raise ValueError
+    secs = 1.0
+    while rest:
+        if rest[0] == "--secs" and len(rest) > 1:
+            secs = float(rest[1])
+            rest = rest[2:]
+        else:
+            raise ValueError
+    return form, n, secs
+
+
+def main():
+    try:
+        form, n, secs = parse(sys.argv[1:])
+    except ValueError:
+        print(USAGE, file=sys.stderr)
+        return 2
+    forms = {
+        "spawn": lambda: spawn(n, secs),
+        "join-all": lambda: join_all(n, secs),
+        "spawn-trivial": lambda: spawn_trivial(n),
+        "ping-pong": lambda: ping_pong(n),
+    }
+    if form not in forms:
+        print(f"unknown form {form!r}", file=sys.stderr)
+        return 2
+    # Time from the first task to the last join (the event loop's start-up included).
+    start = time.perf_counter()
+    asyncio.run(forms[form]())
+    elapsed = time.perf_counter() - start
+    rate = ""
+    if form == "spawn-trivial":
+        rate = f" per_sec={n / elapsed:.0f}"
+    elif form == "ping-pong":
+        rate = f" ns_per_switch={elapsed * 1e9 / (2 * n):.1f}"
+    print(f"form={form} n={n} secs={elapsed:.6f}{rate}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
