@@ -60,7 +60,10 @@ class StandIn:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # A short poll interval: shutting down waits for the serving loop to look up.
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        ).start()
 
     def site_urls(self):
         host, port = self.server.server_address[:2]
@@ -211,10 +214,10 @@ def run(run):
                     await asyncio.gather(*tasks)
 
             asyncio.run(start())
+        out.timing(f"Total Time elapsed: {time.perf_counter() - start_time}")
     finally:
         if server:
             server.close()
-    out.timing(f"Total Time elapsed: {time.perf_counter() - start_time}")
     if failures:
         named = ", ".join(failures[:3])
         if len(failures) > 3:

@@ -48,8 +48,8 @@ Every duration of the programs is multiplied by --scale: the default 0.1 keeps a
 the seeds' durations (about 13 minutes).
 
 Reports: target/compare/report.md, report.json (every run's figures and trace) and \
-timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when an order differs \
-where the catalogue says the order is a fact.")]
+timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when a run differs from \
+the catalogue's transcript where the catalogue says the order is a fact.")]
 pub struct CompareArgs {
     /// Only this program (repeatable; default: every seed program; the concept programs,
     /// lazy_futures, run_in_executor and wait_vs_gather, only when named).
@@ -179,6 +179,29 @@ impl Column {
     }
 }
 
+/// What a run's order is compared with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Against {
+    /// The catalogue's transcript ([`shared::expect::transcript`]): what must be printed.
+    Transcript,
+    /// Nothing: this is the first run of its mode, the reference of the others.
+    ThisRun,
+    /// The first successful run of the mode (the catalogue has no transcript: which lines are
+    /// printed depends on how ties are broken).
+    Run { column: String },
+}
+
+impl Against {
+    fn describe(&self) -> String {
+        match self {
+            Against::Transcript => "the catalogue's transcript".to_string(),
+            Against::ThisRun => "itself".to_string(),
+            Against::Run { column } => format!("the {column} run"),
+        }
+    }
+}
+
 /// How a run went.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "status")]
@@ -220,7 +243,7 @@ pub struct Row {
     /// Lines printed less than this apart may swap places ("ties only").
     pub tolerance_us: u64,
     /// What the order was compared with.
-    pub reference: Option<String>,
+    pub reference: Option<Against>,
     pub verdict: Option<Verdict>,
     pub stderr: String,
     pub trace: Option<Trace>,
@@ -233,16 +256,22 @@ impl Row {
         self.status == RunStatus::Ok
     }
 
-    /// A failure for the exit code: the run failed, or its order differs where it is a fact.
+    /// A failure for the exit code: the run failed, or it differs from the catalogue's
+    /// transcript where the catalogue says the order is a fact (not scheduler-dependent).
+    /// Where there is no transcript, the lines themselves may depend on how a tie was broken
+    /// (which worker takes the last item): a difference from another run is shown, not failed.
     pub fn fails(&self) -> bool {
         match &self.status {
             RunStatus::Failed { .. } | RunStatus::Timeout => true,
             RunStatus::Skipped { .. } => false,
-            RunStatus::Ok => {
-                matches!(self.verdict, Some(Verdict::Differs { .. }))
-                    && self.ordering != Ordering::Scheduler
-            }
+            RunStatus::Ok => self.differs_from_a_fact(),
         }
+    }
+
+    fn differs_from_a_fact(&self) -> bool {
+        matches!(self.verdict, Some(Verdict::Differs { .. }))
+            && self.ordering != Ordering::Scheduler
+            && self.reference == Some(Against::Transcript)
     }
 
     fn column(&self) -> Column {
@@ -397,17 +426,11 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    // The measuring wrapper is this executable; a copy of it, so that a rebuild of xtask
-    // during the runs (cargo replaces target/debug/xtask) cannot pull it away.
-    let wrapper = out.join("bin").join("xtask-measure");
-    let runner = match std::fs::create_dir_all(out.join("bin"))
-        .and_then(|()| std::env::current_exe())
-        .and_then(|exe| std::fs::copy(exe, &wrapper))
-    {
-        Ok(_) => Runner::measuring(&wrapper),
+    let runner = match copy_of_this_executable(&out.join("bin").join("xtask-measure")) {
+        Ok(wrapper) => Runner::measuring(wrapper),
         Err(error) => {
             notes.push(format!(
-                "no peak RSS: cannot copy the measuring wrapper ({error})"
+                "no peak RSS: cannot copy the measuring wrapper ({error:#})"
             ));
             Runner::plain()
         }
@@ -501,6 +524,25 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         out.join("report.md").display()
     );
     Ok(!report.rows.iter().any(Row::fails))
+}
+
+/// A copy of the running executable at `dest`, to serve as the runner's measuring wrapper
+/// (`xtask measure`). A copy, because cargo replaces `target/debug/xtask` whenever anyone
+/// rebuilds xtask, which may happen during a long comparison; read through `/proc/self/exe`,
+/// which still opens the running file after it was replaced.
+fn copy_of_this_executable(dest: &Path) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = dest.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let proc_exe = Path::new("/proc/self/exe");
+    let source = if proc_exe.exists() {
+        proc_exe.to_path_buf()
+    } else {
+        std::env::current_exe()?
+    };
+    std::fs::copy(&source, dest)
+        .with_context(|| format!("copying {} to {}", source.display(), dest.display()))?;
+    Ok(dest.to_path_buf())
 }
 
 struct Context<'a> {
@@ -659,7 +701,7 @@ fn judge(program: Program, rows: &mut [Row], scale: f64) {
             .map(|t| order::comparable(&t.events))
             .unwrap_or_default()
     };
-    let judged: Vec<Option<(String, Verdict)>> = rows
+    let judged: Vec<Option<(Against, Verdict)>> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -672,20 +714,19 @@ fn judge(program: Program, rows: &mut [Row], scale: f64) {
             if let Some(groups) = shared::expect::transcript(program, runtime, row.mode) {
                 let reference = Reference::from_transcript(groups);
                 return Some((
-                    "transcript".to_string(),
+                    Against::Transcript,
                     order::classify(&reference, &lines, tolerance),
                 ));
             }
             let first = *first_runs.get(&key(row))?;
             if first == i {
-                return Some((
-                    "this run (the first of its mode)".to_string(),
-                    Verdict::Same,
-                ));
+                return Some((Against::ThisRun, Verdict::Same));
             }
             let reference = Reference::from_run(&lines_of(&rows[first]), tolerance);
             Some((
-                format!("the {} run", rows[first].column),
+                Against::Run {
+                    column: rows[first].column.clone(),
+                },
                 order::classify(&reference, &lines, tolerance),
             ))
         })
@@ -740,15 +781,16 @@ fn order_cell(row: &Row) -> String {
         RunStatus::Failed { error } => format!("**failed**: {error}"),
         RunStatus::Timeout => "**timeout**".to_string(),
         RunStatus::Skipped { why } => format!("skipped: {why}"),
-        RunStatus::Ok => match (&row.verdict, row.reference.as_deref()) {
+        RunStatus::Ok => match (&row.verdict, &row.reference) {
             (None, _) => "—".to_string(),
-            (Some(Verdict::Same), Some(r)) if r.starts_with("this run") => {
-                "same (reference)".to_string()
+            (Some(Verdict::Same), Some(Against::ThisRun)) => "same (reference)".to_string(),
+            (Some(Verdict::Differs { why, .. }), _) if row.differs_from_a_fact() => {
+                format!("**differs**: {why}")
             }
             (Some(Verdict::Differs { why, .. }), _) if row.ordering == Ordering::Scheduler => {
                 format!("differs (scheduler-dependent): {why}")
             }
-            (Some(Verdict::Differs { why, .. }), _) => format!("**differs**: {why}"),
+            (Some(Verdict::Differs { why, .. }), _) => format!("differs (a tie decided): {why}"),
             (Some(Verdict::TiesOnly { swaps }), _) => format!("ties only ({swaps} swapped)"),
             (Some(verdict), _) => verdict.word().to_string(),
         },
@@ -828,7 +870,9 @@ fn program_section(program: Program, rows: &[Row], timeline: Option<&str>) -> St
                 "\n{} · {} against {}:\n\n```diff\n{diff}```\n",
                 row.column,
                 row.mode,
-                row.reference.as_deref().unwrap_or("the reference")
+                row.reference
+                    .as_ref()
+                    .map_or("the reference".to_string(), Against::describe)
             );
         }
     }
@@ -942,8 +986,10 @@ fn markdown(report: &Report) -> String {
         "- order: the printed lines (timing lines left out) against the catalogue's transcript, \
          or, where the transcript depends on the scheduler, against the first runtime's run of \
          that mode. `same`; `ties only`: lines of one ideal instant, or printed less than {} \
-         apart, swapped places; `differs`: with the diff. A difference fails the run only where \
-         the catalogue says the order is a fact.",
+         apart, swapped places; `differs`: with the diff. A difference from the catalogue's \
+         transcript fails the comparison (exit code 1) unless the catalogue says the order \
+         depends on the scheduler; a difference from another run is shown, not failed (without \
+         a transcript, which lines are printed can depend on how a tie was broken).",
         report.tolerance
     );
     for note in &report.notes {
@@ -1000,6 +1046,124 @@ pub fn machine(python: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A successful row of `program` with a trace printing `lines` (`(text, ms)`).
+    fn row(program: Program, column: Column, mode: Mode, lines: &[(&str, u64)]) -> Row {
+        let events = lines
+            .iter()
+            .map(|&(line, ms)| shared::out::Event {
+                t_us: ms * 1000,
+                task: "main".into(),
+                line: line.into(),
+                timing: false,
+            })
+            .collect();
+        let summary = shared::out::Summary {
+            program: program.name().into(),
+            runtime: column.runtime().name().into(),
+            mode: mode.name().into(),
+            scale: 1.0,
+            threads: None,
+            elapsed_us: lines.last().map_or(0, |l| l.1 * 1000),
+        };
+        Row {
+            program,
+            runtime: column.runtime(),
+            flavor: column.flavor().map(|f| f.to_string()),
+            column: column.label(),
+            mode,
+            ordering: program.ordering(mode),
+            command: String::new(),
+            status: RunStatus::Ok,
+            threads: None,
+            ideal_us: 0,
+            elapsed_us: Some(summary.elapsed_us),
+            overhead_us: None,
+            wall_us: None,
+            peak_rss_kib: None,
+            user_cpu_us: None,
+            system_cpu_us: None,
+            tolerance_us: 2000,
+            reference: None,
+            verdict: None,
+            stderr: String::new(),
+            trace: Some(Trace { events, summary }),
+            column_kind: Some(column),
+        }
+    }
+
+    #[test]
+    fn a_difference_from_the_transcript_fails_where_the_order_is_a_fact() {
+        let good = [
+            ("One", 0),
+            ("One", 0),
+            ("One", 0),
+            ("Two", 1000),
+            ("Two", 1000),
+            ("Two", 1000),
+        ];
+        let bad = [
+            ("One", 0),
+            ("Two", 1000),
+            ("One", 1000),
+            ("Two", 2000),
+            ("One", 2000),
+            ("Two", 3000),
+        ];
+        let mut rows = vec![
+            row(Program::Count, Column::Smol, Mode::Concurrent, &good),
+            row(Program::Count, Column::AsyncStd, Mode::Concurrent, &bad),
+        ];
+        judge(Program::Count, &mut rows, 1.0);
+        assert_eq!(rows[0].reference, Some(Against::Transcript));
+        assert_eq!(rows[0].verdict, Some(Verdict::Same));
+        assert!(!rows[0].fails());
+        assert_eq!(rows[1].verdict.as_ref().map(Verdict::word), Some("differs"));
+        assert!(rows[1].fails(), "count's order is a fact");
+        assert!(order_cell(&rows[1]).starts_with("**differs**"));
+    }
+
+    #[test]
+    fn without_a_transcript_the_first_run_is_the_reference_and_differences_do_not_fail() {
+        // work_queue async: who takes the last item after the tie at 15 s decides the lines.
+        let one = [
+            ("Task One running", 0),
+            ("Task Two running", 0),
+            ("Task Two running", 10),
+            ("Task One running", 15),
+        ];
+        let two = [
+            ("Task One running", 0),
+            ("Task Two running", 0),
+            ("Task Two running", 10),
+            ("Task Two running", 15),
+        ];
+        let mut rows = vec![
+            row(
+                Program::WorkQueue,
+                Column::Tokio(Flavor::MultiThread),
+                Mode::Async,
+                &one,
+            ),
+            row(Program::WorkQueue, Column::Smol, Mode::Async, &two),
+            row(Program::WorkQueue, Column::AsyncStd, Mode::Async, &one),
+        ];
+        judge(Program::WorkQueue, &mut rows, 1.0);
+        assert_eq!(rows[0].reference, Some(Against::ThisRun));
+        assert_eq!(
+            rows[1].reference,
+            Some(Against::Run {
+                column: "tokio multi-thread".into()
+            })
+        );
+        assert_eq!(rows[1].verdict.as_ref().map(Verdict::word), Some("differs"));
+        assert_eq!(rows[2].verdict, Some(Verdict::Same));
+        assert!(rows.iter().all(|r| !r.fails()));
+        assert!(order_cell(&rows[1]).starts_with("differs (a tie decided)"));
+        // A failed run fails, whatever its order.
+        rows[2].status = RunStatus::Timeout;
+        assert!(rows[2].fails());
+    }
 
     #[test]
     fn durations_read_in_ms_below_a_second() {

@@ -34,7 +34,8 @@
 //!
 //! The seed's transcript starts the tasks in the order 2, 1, 0 (an old asyncio detail); this
 //! program, like current Python, starts 0, 1, 2, so its first draws land on other tasks. From
-//! the seventh line on, it prints the seed's transcript.
+//! the seventh line on, it prints the seed's transcript whenever real time breaks the ties
+//! as CPython's model does (see above).
 //!
 //! (async-std is discontinued upstream; its authors point to smol.)
 //!

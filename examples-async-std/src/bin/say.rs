@@ -11,9 +11,9 @@
 //! what the seed's `create_task` does too. (A dropped smol `Task` is cancelled instead.)
 //! async-std has no Ctrl+C of its own: the [`ctrlc`] crate runs a handler on its own thread
 //! when the signal arrives, the handler sends a message on an async channel, and the program
-//! awaits the channel's receiving end. The handler is installed first, so that a Ctrl+C at
-//! any moment ends the program cleanly instead of killing it. (async-std is discontinued
-//! upstream; its authors point to smol.)
+//! awaits the channel's receiving end. The handler is installed first, so that even a Ctrl+C
+//! that comes before the words ends the program cleanly (once they are said) instead of
+//! killing it. (async-std is discontinued upstream; its authors point to smol.)
 //!
 //! ```text
 //! cargo run -p examples-async-std --bin say                   # hello, world: 1 s

@@ -12,8 +12,9 @@
 //! is `smol::spawn(...).detach()`. Here the tasks are kept and awaited. smol has no Ctrl+C of
 //! its own: as in smol's `ctrl-c` example, the [`ctrlc`] crate runs a handler on its own
 //! thread when the signal arrives, the handler sends a message on a `smol::channel`, and the
-//! program awaits the channel's receiving end. The handler is installed first, so that a
-//! Ctrl+C at any moment ends the program cleanly instead of killing it.
+//! program awaits the channel's receiving end. The handler is installed first, so that even
+//! a Ctrl+C that comes before the words ends the program cleanly (once they are said)
+//! instead of killing it.
 //!
 //! ```text
 //! cargo run -p examples-smol --bin say                   # hello, world: 1 s

@@ -9,8 +9,8 @@
 //! for more work until Ctrl+C. `--forever` does that with the standard library: the
 //! [`ctrlc`] crate runs a handler on its own thread when Ctrl+C arrives, the handler sends
 //! a message on a channel, and the main thread blocks on the channel's receiving end. The
-//! handler is installed first, so that a Ctrl+C at any moment ends the program cleanly
-//! (exit code 0) instead of killing it.
+//! handler is installed first, so that even a Ctrl+C that comes before the words ends the
+//! program cleanly (once they are said, exit code 0) instead of killing it.
 //!
 //! ```text
 //! cargo run -p examples-sync --bin say                   # hello, world: 1.5 s

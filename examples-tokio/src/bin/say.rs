@@ -10,7 +10,8 @@
 //! would *detach* the task (it keeps running), which is what the seed's `create_task` does
 //! too. (A dropped smol `Task` is cancelled instead.) Ctrl+C is a future too:
 //! `tokio::signal::ctrl_c()` completes when the signal arrives. A listener hears only the
-//! signals sent after it starts listening, so it is spawned first, before the words.
+//! signals sent after it starts listening, so it is spawned first, before the words: even a
+//! Ctrl+C that comes before them ends the program cleanly (once they are said).
 //!
 //! ```text
 //! cargo run -p examples-tokio --bin say                   # hello, world: 1 s
