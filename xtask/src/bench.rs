@@ -591,18 +591,25 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     text
 }
 
-/// A target's verdict: `met (0.93×)` or `missed by 27 % (1.40×)`; a limit in bytes gets
-/// whole bytes (`met (202 B)`).
+/// A target's verdict: `met: 0.93× (limit 1.1×)` or `missed by 27 %: 1.40× (limit 1.1×)`;
+/// a limit in bytes gets whole bytes (`met: 202 B (limit 210 B)`).
 fn verdict(value: f64, limit: f64, unit: &str) -> String {
-    let shown = if unit == " B" {
-        format!("{value:.0}{unit}")
-    } else {
-        format!("{value:.2}{unit}")
+    let show = |v: f64| {
+        if unit == " B" {
+            format!("{v:.0}{unit}")
+        } else {
+            format!("{v:.2}{unit}")
+        }
     };
     if value <= limit {
-        format!("met ({shown})")
+        format!("met: {} (limit {})", show(value), show(limit))
     } else {
-        format!("missed by {:.0} % ({shown})", (value / limit - 1.0) * 100.0)
+        format!(
+            "missed by {:.0} %: {} (limit {})",
+            (value / limit - 1.0) * 100.0,
+            show(value),
+            show(limit)
+        )
     }
 }
 
@@ -855,9 +862,9 @@ fn targets(results: &Results, sweep: &[u64], columns: &[Column]) -> String {
             ),
             c,
             if best < 0.5 {
-                format!("met (+{best:.3} s)")
+                format!("met: +{best:.3} s (limit 0.5 s)")
             } else {
-                format!("missed by {:.3} s (+{best:.3} s)", best - 0.5)
+                format!("missed by {:.3} s: +{best:.3} s (limit 0.5 s)", best - 0.5)
             },
         ]);
     }
@@ -1159,10 +1166,16 @@ mod tests {
         );
         // Bytes per task: (344 000 - 4 000) KiB over 999 000 tasks = 348.5 B.
         assert!(text.contains("| 349 |"), "{text}");
-        assert!(text.contains("missed by 27 % (1.40×)"), "{text}");
+        assert!(
+            text.contains("missed by 27 %: 1.40× (limit 1.10×)"),
+            "{text}"
+        );
         // join-all: 197 000 KiB / 999 000 ≈ 202 B, under 210.
-        assert!(text.contains("met (202 B)"), "{text}");
-        assert!(text.contains("missed by 0.200 s (+0.700 s)"), "{text}");
+        assert!(text.contains("met: 202 B (limit 210 B)"), "{text}");
+        assert!(
+            text.contains("missed by 0.200 s: +0.700 s (limit 0.5 s)"),
+            "{text}"
+        );
         assert!(
             text.contains("| smol | 0.250 s | 4.00 M/s | 90 ns |"),
             "{text}"

@@ -882,6 +882,19 @@ fn program_section(program: Program, rows: &[Row], timeline: Option<&str>) -> St
     text
 }
 
+/// An order cell short enough for a timeline's panel header: the words before the colon
+/// (`differs (scheduler-dependent)`), or a failure cut to 60 characters.
+fn short(cell: &str) -> String {
+    let cell = cell.replace("**", "");
+    match cell.split_once(": ") {
+        Some((verdict, _)) if !verdict.starts_with("failed") => verdict.to_string(),
+        _ if cell.chars().count() > 60 => {
+            format!("{}…", cell.chars().take(59).collect::<String>())
+        }
+        _ => cell,
+    }
+}
+
 fn timeline(program: Program, rows: &[Row], subtitle: &str) -> String {
     let panels: Vec<svg::Panel> = rows
         .iter()
@@ -901,9 +914,9 @@ fn timeline(program: Program, rows: &[Row], subtitle: &str) -> String {
                     duration(elapsed),
                     duration(r.ideal_us),
                     signed(r.overhead_us.unwrap_or(0)),
-                    order_cell(r).replace("**", "")
+                    short(&order_cell(r))
                 ),
-                None => order_cell(r).replace("**", ""),
+                None => short(&order_cell(r)),
             },
         })
         .collect();
@@ -1163,6 +1176,18 @@ mod tests {
         // A failed run fails, whatever its order.
         rows[2].status = RunStatus::Timeout;
         assert!(rows[2].fails());
+    }
+
+    #[test]
+    fn timeline_notes_keep_the_verdict_and_cut_long_failures() {
+        assert_eq!(
+            short("differs (scheduler-dependent): 4 pairs of lines out of order"),
+            "differs (scheduler-dependent)"
+        );
+        assert_eq!(short("ties only (3 swapped)"), "ties only (3 swapped)");
+        let failure = format!("**failed**: exit code 1: {}", "x".repeat(100));
+        assert_eq!(short(&failure).chars().count(), 60);
+        assert!(short(&failure).starts_with("failed: exit code 1: x"));
     }
 
     #[test]
