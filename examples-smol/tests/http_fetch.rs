@@ -22,6 +22,11 @@ fn the_default_run_fetches_the_six_sites() {
 }
 
 #[test]
+fn six_workers_are_all_answered() {
+    check::six_workers_fetch_the_six_sites_at_once(EXE, &[]);
+}
+
+#[test]
 fn each_url_gets_one_outcome() {
     check::each_url_gets_one_outcome(EXE, &[]);
 }

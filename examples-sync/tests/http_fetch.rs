@@ -18,6 +18,12 @@ fn default_run_on_threads_overlaps_the_requests() {
 }
 
 #[test]
+fn six_workers_are_all_answered() {
+    check::six_workers_fetch_the_six_sites_at_once(EXE, &[]);
+    check::six_workers_fetch_the_six_sites_at_once(EXE, THREADS);
+}
+
+#[test]
 fn taking_turns_alternates_one_and_two_in_queue_order() {
     let run = shared::testing::run_bin(
         EXE,

@@ -17,6 +17,12 @@ fn default_run_on_the_current_thread_scheduler() {
 }
 
 #[test]
+fn six_workers_are_all_answered() {
+    check::six_workers_fetch_the_six_sites_at_once(EXE, &[]);
+    check::six_workers_fetch_the_six_sites_at_once(EXE, &["--flavor", "current-thread"]);
+}
+
+#[test]
 fn each_url_gets_one_outcome_and_bad_ones_do_not_stop_the_others() {
     check::each_url_gets_one_outcome(EXE, &[]);
 }

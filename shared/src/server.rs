@@ -3,9 +3,30 @@
 //! needs no network and lands near the ideal time. It also serves the routes the tests of
 //! every runtime fetch.
 //!
-//! It runs on threads of its own ([tiny_http](https://docs.rs/tiny_http) accepts and parses;
-//! one thread per request answers), so it works the same beside any async runtime or none.
-//! It binds an ephemeral port and stops when dropped.
+//! # Its own runtime, on a thread of its own
+//!
+//! The server is [hyper](https://docs.rs/hyper) 1 (HTTP/1.1: keep-alive, chunked bodies) on a
+//! small current-thread [tokio](https://docs.rs/tokio) runtime, which [`Server::start`] builds
+//! on a thread of its own (`stand-in server`) and which dropping the [`Server`] stops. Why:
+//!
+//! - The caller gets a URL and nothing else to run. The server works the same beside tokio,
+//!   async-std, smol or no runtime at all, and never borrows the caller's scheduler, whose
+//!   behaviour is what the examples compare: a client stuck in a blocking call, or a
+//!   current-thread runtime busy elsewhere, does not stall the server, and the server's work
+//!   does not show up in the client's timings. The client reaches it over a real socket, as it
+//!   would reach a remote site.
+//! - `examples-sync` still has no async runtime in its client: ureq blocks on its socket. The
+//!   tokio runtime here is the server's, on the other side of that socket, like a remote
+//!   site's.
+//! - Any number of clients may keep their connections alive. Each connection is a task, and
+//!   an idle one holds no thread; a latency is a timer, and `/hang` is a future that never
+//!   completes. (The server used to be tiny_http, whose fixed pool of threads could all be held
+//!   by idle keep-alive connections while a new connection waited in its queue for ever: six
+//!   keep-alive clients at once got four answers.)
+//!
+//! It binds an ephemeral port on `127.0.0.1` only. Dropping the [`Server`] stops accepting,
+//! then drops the runtime, and with it every connection, answered or not (a `/hang`, a
+//! latency still running).
 //!
 //! | path | answer |
 //! | --- | --- |
@@ -20,13 +41,23 @@
 //! | `/hang` | nothing: the request is read and never answered (until the server stops) |
 //! | anything else | 404 |
 
-use std::io::{self, Read, Write};
+use std::convert::Infallible;
+use std::io::{self, Write};
 use std::net::{SocketAddr, TcpListener};
-use std::sync::{Arc, Condvar, Mutex};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, StatusCode};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Frame, Incoming};
+use hyper::header::{CONTENT_ENCODING, CONTENT_TYPE, HeaderValue, LOCATION};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::sync::oneshot;
 
 use crate::catalogue::http_fetch::SITES;
 use crate::fetch::MAX_BODY_BYTES;
@@ -48,48 +79,15 @@ pub const CHUNKED_BYTES: u64 = (CHUNKED_TEXT.len() * CHUNKED_REPEAT) as u64;
 /// The length of `/big`'s body: one MiB over the cap.
 pub const BIG_BYTES: u64 = MAX_BODY_BYTES + (1 << 20);
 
-/// Set when the server stops: wakes the requests still waiting (latencies, `/hang`).
-#[derive(Debug, Default)]
-struct Stop {
-    stopped: Mutex<bool>,
-    wake: Condvar,
-}
-
-impl Stop {
-    /// Waits `duration`, or less if the server stops; `true` if it stopped.
-    fn wait(&self, duration: Duration) -> bool {
-        let deadline = Instant::now() + duration;
-        let mut stopped = self.stopped.lock().unwrap_or_else(|p| p.into_inner());
-        while !*stopped {
-            let now = Instant::now();
-            if now >= deadline {
-                return false;
-            }
-            stopped = self
-                .wake
-                .wait_timeout(stopped, deadline - now)
-                .unwrap_or_else(|p| p.into_inner())
-                .0;
-        }
-        true
-    }
-
-    fn is_set(&self) -> bool {
-        *self.stopped.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    fn set(&self) {
-        *self.stopped.lock().unwrap_or_else(|p| p.into_inner()) = true;
-        self.wake.notify_all();
-    }
-}
+/// The size of the pieces `/big` is sent in.
+const BIG_PIECE: usize = 64 * 1024;
 
 /// The running server (see the module documentation). Dropping it stops it.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
     addr: SocketAddr,
-    stop: Arc<Stop>,
-    dispatcher: Option<JoinHandle<()>>,
+    /// Sending (or dropping) it tells the server's thread to stop.
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Server {
@@ -100,28 +98,49 @@ impl std::fmt::Debug for Server {
 
 impl Server {
     /// Starts the server on `127.0.0.1` with an ephemeral port; the sites answer after their
-    /// latency times `scale`.
+    /// latency times `scale`. It is ready when this returns.
     pub fn start(scale: f64) -> anyhow::Result<Server> {
-        let http = tiny_http::Server::from_listener(listener()?, None)
-            .map_err(|e| anyhow::anyhow!("cannot start the stand-in server: {e}"))?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| anyhow::anyhow!("the stand-in server has no IP address"))?;
-        let http = Arc::new(http);
-        let stop = Arc::new(Stop::default());
-        let dispatcher = {
-            let (http, stop) = (http.clone(), stop.clone());
-            std::thread::Builder::new()
-                .name("stand-in server".into())
-                .spawn(move || dispatch(&http, &stop, scale))?
-        };
-        Ok(Server {
-            http,
+        let listener = listener()?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel();
+        // The runtime is built on the server's thread, and dropped there: tokio refuses to drop
+        // a runtime inside another one's task, which a caller under tokio would be.
+        let (ready, is_ready) = std::sync::mpsc::sync_channel(1);
+        let thread = std::thread::Builder::new()
+            .name("stand-in server".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_io()
+                    .enable_time()
+                    .build();
+                let started = runtime.and_then(|runtime| {
+                    let listener = {
+                        let _inside = runtime.enter();
+                        tokio::net::TcpListener::from_std(listener)?
+                    };
+                    Ok((runtime, listener))
+                });
+                match started {
+                    Ok((runtime, listener)) => {
+                        let _ = ready.send(Ok(()));
+                        runtime.block_on(serve(listener, scale, stopped));
+                        // Dropping the runtime here drops the connections still open.
+                    }
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                    }
+                }
+            })?;
+        let server = Server {
             addr,
-            stop,
-            dispatcher: Some(dispatcher),
-        })
+            stop: Some(stop),
+            thread: Some(thread),
+        };
+        match is_ready.recv() {
+            Ok(Ok(())) => Ok(server),
+            Ok(Err(e)) => Err(anyhow::anyhow!("cannot start the stand-in server: {e}")),
+            Err(_) => Err(anyhow::anyhow!("the stand-in server's thread died")),
+        }
     }
 
     /// The address it listens on.
@@ -144,25 +163,29 @@ impl Server {
 }
 
 impl Drop for Server {
+    /// Stops the server and waits for its thread (a moment: nothing there blocks).
     fn drop(&mut self) {
-        self.stop.set();
-        self.http.unblock();
-        if let Some(dispatcher) = self.dispatcher.take() {
-            let _ = dispatcher.join();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
 
-/// The server's socket: `127.0.0.1`, an ephemeral port, and `TCP_NODELAY`, which the
-/// connections it accepts inherit. Without it, a response written in two pieces (headers,
-/// then a chunked body) waits for the client's delayed acknowledgement of the first: 40 ms on
-/// Linux, more than the stand-in's apple.com latency at `--scale 0.2`.
+/// The server's socket: `127.0.0.1`, an ephemeral port, non-blocking (for tokio), and
+/// `TCP_NODELAY`, which the connections it accepts inherit on Linux (and which [`serve`] sets
+/// again on each). Without it, a response written in two pieces (headers, then a chunked
+/// body) waits for the client's delayed acknowledgement of the first: 40 ms on Linux, more
+/// than the stand-in's apple.com latency at `--scale 0.2`.
 fn listener() -> io::Result<TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
     socket.set_tcp_nodelay(true)?;
     socket.bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())?;
     socket.listen(128)?;
+    socket.set_nonblocking(true)?;
     Ok(socket.into())
 }
 
@@ -175,79 +198,137 @@ pub fn refused_url() -> io::Result<String> {
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
-/// Hands each request to a thread of its own until the server stops.
-fn dispatch(http: &tiny_http::Server, stop: &Arc<Stop>, scale: f64) {
+/// Accepts connections until told to stop, each served by a task of its own.
+async fn serve(listener: tokio::net::TcpListener, scale: f64, mut stop: oneshot::Receiver<()>) {
     loop {
-        match http.recv() {
-            Ok(request) => {
-                let stop = stop.clone();
-                // If no thread can be started, the request is dropped: tiny_http answers 500.
-                let _ = std::thread::Builder::new()
-                    .name("stand-in request".into())
-                    .spawn(move || answer(request, &stop, scale));
+        let accepted = tokio::select! {
+            // Sent, or dropped with the Server.
+            _ = &mut stop => return,
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((stream, _)) => {
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(async move {
+                    // HTTP/1.1 with keep-alive: as many requests, one after the other, as the
+                    // client sends on this connection. An error is the client's doing (it left,
+                    // or sent something that is not HTTP): nothing to answer to.
+                    let _ = http1::Builder::new()
+                        .serve_connection(
+                            TokioIo::new(stream),
+                            service_fn(move |request| answer(request, scale)),
+                        )
+                        .await;
+                });
             }
-            // recv fails when unblocked by Drop, or when accepting a connection failed.
-            Err(_) if stop.is_set() => return,
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
+            // Accepting failed (out of file descriptors, a connection reset before it was
+            // accepted): try again shortly.
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// A response's body: whole, or streamed in pieces.
+type Body = BoxBody<Bytes, Infallible>;
+
+/// A body sent whole, with a `Content-Length`.
+fn whole(bytes: impl Into<Bytes>) -> Body {
+    Full::new(bytes.into()).boxed()
 }
 
-fn text(status: u16, body: impl Into<String>) -> Response<io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+/// A body of `len` bytes made of `piece` over and over, one frame per piece (the last one
+/// cut short). Its length is not given, so hyper sends it with `Transfer-Encoding: chunked`,
+/// one chunk per piece, and asks for the next piece only when the previous ones are written:
+/// it is streamed, never whole in memory.
+struct Pieces {
+    piece: Bytes,
+    left: u64,
 }
 
-fn redirect(to: &str) -> Response<io::Cursor<Vec<u8>>> {
-    text(302, format!("see {to}\n")).with_header(header("Location", to))
+impl hyper::body::Body for Pieces {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        if self.left == 0 || self.piece.is_empty() {
+            return Poll::Ready(None);
+        }
+        let len =
+            usize::try_from(self.left).map_or(self.piece.len(), |left| left.min(self.piece.len()));
+        self.left -= len as u64;
+        Poll::Ready(Some(Ok(Frame::data(self.piece.slice(..len)))))
+    }
 }
 
-/// Answers one request (on its own thread). Write errors mean the client left: ignored.
-fn answer(request: Request, stop: &Stop, scale: f64) {
-    let path = request.url().split('?').next().unwrap_or("/").to_string();
+fn response(status: StatusCode, content_type: &'static str, body: Body) -> Response<Body> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+const TEXT: &str = "text/plain; charset=utf-8";
+
+fn text(status: StatusCode, body: impl Into<String>) -> Response<Body> {
+    response(status, TEXT, whole(body.into()))
+}
+
+fn redirect(to: &str) -> Response<Body> {
+    let mut response = text(StatusCode::FOUND, format!("see {to}\n"));
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    response
+}
+
+/// Answers one request (a task of the connection's).
+async fn answer(request: Request<Incoming>, scale: f64) -> Result<Response<Body>, Infallible> {
+    let path = request.uri().path().to_string();
+    // The body of a GET, if any, is not needed.
+    drop(request);
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    let _ = match segments.as_slice() {
+    Ok(match segments.as_slice() {
         [""] => {
             let sites: Vec<String> = SITES.iter().map(|(n, s)| format!("/{n} ({s} s)")).collect();
-            request.respond(text(
-                200,
+            text(
+                StatusCode::OK,
                 format!(
                     "Stand-in for the seed's sites: {}.\nTest routes: /status/<code>, \
                      /redirect/<n>, /redirect-loop, /gzip, /chunked, /big, /hang.\n",
                     sites.join(", ")
                 ),
-            ))
+            )
         }
         [name] if SITES.iter().any(|(n, _)| n == name) => {
             let latency = SITES.iter().find(|(n, _)| n == name).map_or(0.0, |s| s.1);
-            if stop.wait(Duration::from_secs_f64(latency * scale)) {
-                return;
-            }
+            tokio::time::sleep(Duration::from_secs_f64(latency * scale)).await;
             let page = format!(
                 "<!doctype html>\n<html><head><title>{name}</title></head>\n<body><p>A stand-in \
                  for http://{name}.com, answering after {latency} s as it did in seed 001.</p>\
                  </body></html>\n"
             );
-            request.respond(
-                Response::from_string(page)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8")),
-            )
+            response(StatusCode::OK, "text/html; charset=utf-8", whole(page))
         }
-        ["status", code] => match code.parse::<u16>() {
-            Ok(code @ 200..=599) => request.respond(text(code, format!("status {code}\n"))),
-            _ => request.respond(text(400, "the status must be a number from 200 to 599\n")),
+        ["status", code] => match code.parse::<u16>().map(StatusCode::from_u16) {
+            Ok(Ok(status)) if (200..=599).contains(&status.as_u16()) => {
+                text(status, format!("status {}\n", status.as_u16()))
+            }
+            _ => text(
+                StatusCode::BAD_REQUEST,
+                "the status must be a number from 200 to 599\n",
+            ),
         },
         ["redirect", hops] => match hops.parse::<u32>() {
-            Ok(0) => request.respond(text(200, "redirected here\n")),
-            Ok(n) => request.respond(redirect(&format!("/redirect/{}", n - 1))),
-            Err(_) => request.respond(text(400, "the hops must be a number\n")),
+            Ok(0) => text(StatusCode::OK, "redirected here\n"),
+            Ok(n) => redirect(&format!("/redirect/{}", n - 1)),
+            Err(_) => text(StatusCode::BAD_REQUEST, "the hops must be a number\n"),
         },
-        ["redirect-loop"] => request.respond(redirect("/redirect-loop")),
+        ["redirect-loop"] => redirect("/redirect-loop"),
         ["gzip"] => {
             let mut encoder =
                 flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -255,47 +336,44 @@ fn answer(request: Request, stop: &Stop, scale: f64) {
                 .write_all(GZIP_TEXT.repeat(GZIP_REPEAT).as_bytes())
                 .and_then(|()| encoder.finish());
             match compressed {
-                Ok(bytes) => request.respond(
-                    Response::from_data(bytes)
-                        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-                        .with_header(header("Content-Encoding", "gzip")),
-                ),
-                Err(e) => request.respond(text(500, format!("{e}\n"))),
+                Ok(bytes) => {
+                    let mut response = response(StatusCode::OK, TEXT, whole(bytes));
+                    response
+                        .headers_mut()
+                        .insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                    response
+                }
+                Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
             }
         }
         ["chunked"] => {
-            let body = CHUNKED_TEXT.repeat(CHUNKED_REPEAT).into_bytes();
-            // No length given: tiny_http sends it chunked to HTTP/1.1 clients.
-            request.respond(Response::new(
-                StatusCode(200),
-                vec![header("Content-Type", "text/plain; charset=utf-8")],
-                io::Cursor::new(body),
-                None,
-                None,
-            ))
+            let body = Pieces {
+                piece: Bytes::from_static(CHUNKED_TEXT.as_bytes()),
+                left: CHUNKED_BYTES,
+            };
+            response(StatusCode::OK, TEXT, body.boxed())
         }
-        ["big"] => request.respond(Response::new(
-            StatusCode(200),
-            vec![header("Content-Type", "application/octet-stream")],
-            io::repeat(b'x').take(BIG_BYTES),
-            None,
-            None,
-        )),
-        ["hang"] => {
-            // Hold the request (dropping it would answer 500) until the server stops.
-            while !stop.wait(Duration::from_secs(3600)) {}
-            drop(request);
-            return;
+        ["big"] => {
+            let body = Pieces {
+                piece: Bytes::from(vec![b'x'; BIG_PIECE]),
+                left: BIG_BYTES,
+            };
+            response(StatusCode::OK, "application/octet-stream", body.boxed())
         }
-        _ => request.respond(text(404, format!("no route {path}\n"))),
-    };
+        // Never answers; the task, and the connection, end when the server stops.
+        ["hang"] => std::future::pending().await,
+        _ => text(StatusCode::NOT_FOUND, format!("no route {path}\n")),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::BufRead;
+    use std::io::{BufRead, Read};
     use std::net::TcpStream;
+    use std::sync::Barrier;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Instant;
 
     /// A minimal HTTP/1.1 GET: the status, the headers (lowercased names) and the raw body.
     fn get(server: &Server, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
@@ -355,43 +433,57 @@ mod tests {
 
     #[test]
     fn many_keep_alive_clients_at_once_are_all_answered() {
-        // Eight clients, each on one connection kept alive: they connect together, send a
-        // request each, then a second one on the same connection, and keep their connections
-        // open until all are done. (tiny_http answered four of six such clients.)
+        // Eight clients, each on one connection kept alive: they start together, send two
+        // requests one after the other on their connection, and keep it open, idle, until all
+        // have had their answers. (tiny_http answered four of six such clients.)
         const CLIENTS: usize = 8;
+        // Every answer by then, or the test fails (the longest site takes 1.481 s × 0.05 =
+        // 74 ms; generous for a loaded machine). Clients keep their connections open until
+        // then at most, so a server that waits for idle connections to close fails it.
+        const BOUND: Duration = Duration::from_secs(10);
+
+        /// Counts a client as finished when dropped, even by a failed assertion, so that the
+        /// others never wait for it.
+        struct Finished<'a>(&'a AtomicUsize);
+        impl Drop for Finished<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+
         let server = Server::start(0.05).unwrap();
-        let barrier = std::sync::Barrier::new(CLIENTS);
+        let (start_together, finished) = (Barrier::new(CLIENTS), AtomicUsize::new(0));
         let start = Instant::now();
         std::thread::scope(|scope| {
             for client in 0..CLIENTS {
-                let (server, barrier) = (&server, &barrier);
+                let (server, start_together, finished) = (&server, &start_together, &finished);
                 scope.spawn(move || {
+                    start_together.wait();
+                    let finish = Finished(finished);
                     let stream = TcpStream::connect(server.addr()).unwrap();
-                    stream
-                        .set_read_timeout(Some(Duration::from_secs(20)))
-                        .unwrap();
+                    stream.set_read_timeout(Some(3 * BOUND)).unwrap();
                     let mut reader = io::BufReader::new(&stream);
                     let (site, _) = SITES[client % SITES.len()];
                     for path in [format!("/{site}"), "/status/200".to_string()] {
-                        barrier.wait();
-                        write!(
-                            &stream,
-                            "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n",
-                            server.addr()
-                        )
-                        .unwrap();
+                        let host = server.addr();
+                        write!(&stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
                         let (status, body) = read_response(&mut reader);
                         assert_eq!(status, 200, "client {client}, {path}");
                         assert!(!body.is_empty(), "client {client}, {path}");
                     }
-                    // Held open, idle, until every client has had both answers.
-                    barrier.wait();
+                    drop(finish);
+                    // Keep the connection open until every client has finished.
+                    while finished.load(Ordering::SeqCst) < CLIENTS && start.elapsed() < BOUND {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
                 });
             }
         });
-        // The longest site takes 1.481 s × 0.05 = 74 ms; generous for a loaded machine.
         let took = start.elapsed();
-        assert!(took < Duration::from_secs(10), "{took:?}");
+        assert!(
+            took < BOUND,
+            "{CLIENTS} keep-alive clients all answered only after {took:?}"
+        );
     }
 
     fn header_of<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

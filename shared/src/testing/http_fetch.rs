@@ -114,6 +114,29 @@ pub fn default_run_fetches_the_six_sites(exe: &str, args: &[&str], concurrent: b
     assert!(total < sum + 5.0, "{total} s: {run:?}");
 }
 
+/// No URLs, six workers (`--workers 6 --scale 0.05`): the six sites fetched at once, each on
+/// a connection of its own that the client keeps alive, and every one answered: six
+/// successes, nothing on stderr, exit code 0. (The stand-in server once left two of six such
+/// connections waiting for ever.)
+pub fn six_workers_fetch_the_six_sites_at_once(exe: &str, args: &[&str]) {
+    let run = run(exe, args, &["--workers", "6", "--scale", "0.05"]);
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    assert!(run.stderr.is_empty(), "{run:?}");
+    let outcomes = outcomes(&run);
+    assert_eq!(outcomes.len(), 6, "{run:?}");
+    for (name, _) in SITES {
+        let (_, line) = outcomes
+            .iter()
+            .find(|(url, _)| url.ends_with(&format!("/{name}")))
+            .unwrap_or_else(|| panic!("no {name}: {run:?}"));
+        assert!(
+            line.contains(" elapsed time ") && line.contains("(HTTP 200, "),
+            "{line}: {run:?}"
+        );
+    }
+    total_secs(&run);
+}
+
 /// URLs that succeed, fail, redirect (up to [`MAX_REDIRECTS`] times, not one more) and come
 /// compressed or chunked, in one run with three workers: each gets exactly one outcome, one bad URL does not stop the others, the exit
 /// code is 1 and stderr says how many failed, on one line.
