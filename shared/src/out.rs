@@ -91,10 +91,18 @@ struct Shared {
 }
 
 /// The output sink of one run. See the module documentation.
+///
+/// One pointer wide: a task's handle is a single `Arc`, so a million tasks that each hold
+/// one cost a million pointers (and clones of one handle share it).
 #[derive(Clone)]
 pub struct Out {
+    handle: Arc<Handle>,
+}
+
+/// What one handle knows: the run's sink, and how this handle's lines are tagged and shown.
+struct Handle {
     shared: Arc<Shared>,
-    task: Arc<str>,
+    task: Box<str>,
     style: Style,
     muted: bool,
 }
@@ -102,7 +110,7 @@ pub struct Out {
 impl fmt::Debug for Out {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Out")
-            .field("task", &self.task)
+            .field("task", &self.handle.task)
             .finish_non_exhaustive()
     }
 }
@@ -113,16 +121,33 @@ fn std_now() -> Instant {
 
 impl Out {
     fn new(sink: Sink, clock: fn() -> Instant) -> Out {
+        let shared = Arc::new(Shared {
+            sink,
+            clock,
+            start: clock(),
+            events: Mutex::new(Vec::new()),
+        });
         Out {
-            shared: Arc::new(Shared {
-                sink,
-                clock,
-                start: clock(),
-                events: Mutex::new(Vec::new()),
+            handle: Arc::new(Handle {
+                shared,
+                task: Box::from("main"),
+                style: Style::new(),
+                muted: false,
             }),
-            task: Arc::from("main"),
-            style: Style::new(),
-            muted: false,
+        }
+    }
+
+    /// A new handle on the same sink, with `change` applied to a copy of this one's settings.
+    fn derive(&self, change: impl FnOnce(&mut Handle)) -> Out {
+        let mut handle = Handle {
+            shared: Arc::clone(&self.handle.shared),
+            task: self.handle.task.clone(),
+            style: self.handle.style,
+            muted: self.handle.muted,
+        };
+        change(&mut handle);
+        Out {
+            handle: Arc::new(handle),
         }
     }
 
@@ -145,27 +170,18 @@ impl Out {
 
     /// A handle for one task: the lines it prints are tagged with `name`.
     pub fn task(&self, name: impl fmt::Display) -> Out {
-        Out {
-            task: Arc::from(name.to_string()),
-            ..self.clone()
-        }
+        self.derive(|h| h.task = name.to_string().into_boxed_str())
     }
 
     /// A handle whose lines are printed in `colour` (on a terminal only).
     pub fn colour(&self, colour: AnsiColor) -> Out {
-        Out {
-            style: Style::new().fg_color(Some(colour.into())),
-            ..self.clone()
-        }
+        self.derive(|h| h.style = Style::new().fg_color(Some(colour.into())))
     }
 
     /// A handle whose lines are neither printed nor recorded (`count --tasks 1000000` prints
     /// a summary instead of two million lines).
     pub fn muted(&self) -> Out {
-        Out {
-            muted: true,
-            ..self.clone()
-        }
+        self.derive(|h| h.muted = true)
     }
 
     /// Prints one human line.
@@ -179,24 +195,24 @@ impl Out {
     }
 
     fn emit(&self, line: String, timing: bool) {
-        if self.muted {
+        if self.handle.muted {
             return;
         }
         let mut events = self.events();
         let t_us = self.elapsed().as_micros() as u64;
-        if self.shared.sink == Sink::Stdout {
+        if self.handle.shared.sink == Sink::Stdout {
             let mut stdout = anstream::stdout().lock();
             // A closed stdout (`| head`) is not worth a panic: the trace still records.
             let _ = writeln!(
                 stdout,
                 "{}{line}{}",
-                self.style.render(),
-                self.style.render_reset()
+                self.handle.style.render(),
+                self.handle.style.render_reset()
             );
         }
         events.push(Event {
             t_us,
-            task: self.task.to_string(),
+            task: self.handle.task.to_string(),
             line,
             timing,
         });
@@ -204,7 +220,8 @@ impl Out {
 
     fn events(&self) -> MutexGuard<'_, Vec<Event>> {
         // A task that panicked while printing leaves whole events behind: keep them.
-        self.shared
+        self.handle
+            .shared
             .events
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -212,7 +229,7 @@ impl Out {
 
     /// Time since the run started, by the sink's clock.
     pub fn elapsed(&self) -> Duration {
-        (self.shared.clock)().saturating_duration_since(self.shared.start)
+        (self.handle.shared.clock)().saturating_duration_since(self.handle.shared.start)
     }
 
     /// The lines printed so far, in order.
@@ -242,6 +259,22 @@ impl Out {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_handle_is_one_pointer_wide() {
+        // Every `count()` task holds one: `count --tasks 1000000` must not pay for plumbing.
+        assert_eq!(std::mem::size_of::<Out>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn derived_handles_keep_the_sink_and_their_own_settings() {
+        let out = Out::capture();
+        let one = out.task("One").colour(AnsiColor::Cyan);
+        one.muted().println("never seen");
+        one.println("seen");
+        assert_eq!(out.lines(), ["seen"]);
+        assert_eq!(out.recorded()[0].task, "One");
+    }
 
     #[test]
     fn lines_are_recorded_in_order_with_their_task() {
