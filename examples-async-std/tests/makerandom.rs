@@ -1,100 +1,25 @@
 //! makerandom under async-std, in real time at a small scale.
 //!
-//! The three tasks share one generator, so who draws when decides who gets which number, and
-//! at the instants where two sleeps end together in the seed's arithmetic, real time decides
-//! (see the program's documentation): the exact transcript is checked under tokio's paused
-//! clock, where those ties are exact. Here the tests check what is certain whatever the
-//! timing: the tasks start in index order, the numbers come in the generator's order, each
-//! task retries while its number is at or below its threshold and finishes once, and the
-//! run lasts at least as long as each task's pauses.
+//! The three tasks share one generator, so who draws when decides who gets which number, and at
+//! the instants where two sleeps end together in the seed's arithmetic, real time decides (see
+//! the program's documentation): the exact transcript is checked under tokio's paused clock,
+//! where those ties are exact. Here the tests check what is certain whatever the timing
+//! (`shared::testing::makerandom::assert_certain`, shared with smol): the tasks start in index
+//! order, the numbers come in the generator's order, each task retries while its number is at
+//! or below its threshold and finishes once, and the run lasts at least as long as each task's
+//! pauses.
 
-use std::time::Duration;
+use shared::testing::makerandom::assert_certain;
+use shared::{Out, Runtime};
 
-use shared::catalogue::makerandom::{TASKS, pause_secs, threshold};
-use shared::expect::makerandom_line;
-use shared::random::PyRandom;
-use shared::{MakerandomOpts, Mode, Out, Program, Run, Runtime};
-
-/// What one printed line says: which task, and the number it drew (`None`: `Initiated`).
-fn parse(line: &str) -> (usize, Option<i64>) {
-    let idx_of = |rest: &str| rest[..1].parse::<usize>().expect("a task index");
-    if let Some(rest) = line.strip_prefix("Initiated makerandom(") {
-        (idx_of(rest), None)
-    } else if let Some(rest) = line.strip_prefix("---> Finished: makerandom(") {
-        let n = rest.rsplit(" == ").next().unwrap().parse().unwrap();
-        (idx_of(rest), Some(n))
-    } else if let Some(rest) = line.strip_prefix("makerandom(") {
-        let n = rest
-            .trim_end_matches(" too low; retrying.")
-            .rsplit(" == ")
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        (idx_of(rest), Some(n))
-    } else {
-        panic!("not a makerandom line: {line:?}")
-    }
-}
-
-/// Runs makerandom with `seed` at `scale`, and returns its sink.
+/// Runs makerandom with `seed` at `scale` in this process, and returns its sink.
 fn run_makerandom(seed: u64, scale: f64) -> Out {
-    let run = Run::capture(
-        Program::Makerandom,
+    shared::testing::makerandom::run_makerandom(
         Runtime::AsyncStd,
-        Mode::Concurrent,
+        |run| async_std::task::block_on(examples_async_std::makerandom::run(run)),
+        seed,
         scale,
-        MakerandomOpts { seed },
-    );
-    let out = run.out.clone();
-    async_std::task::block_on(examples_async_std::makerandom::run(run)).unwrap();
-    out
-}
-
-/// Asserts what is certain of a run with `seed` at `scale` (see the module documentation).
-fn assert_certain(out: &Out, seed: u64, scale: f64) {
-    let lines = out.lines();
-    // The tasks start in index order, each drawing once before the next starts.
-    for idx in 0..TASKS {
-        assert_eq!(
-            lines[2 * idx],
-            format!("Initiated makerandom({idx})."),
-            "{lines:#?}"
-        );
-        assert_eq!(parse(&lines[2 * idx + 1]).0, idx, "{lines:#?}");
-    }
-    let mut rng = PyRandom::new(seed);
-    let mut retries = [0u32; TASKS];
-    let mut finished = [false; TASKS];
-    for line in &lines {
-        match parse(line) {
-            (_, None) => {}
-            (idx, Some(n)) => {
-                assert!(!finished[idx], "{line} after the task finished: {lines:#?}");
-                // The numbers come in the generator's order, whoever draws them.
-                assert_eq!(n, rng.randint(0, 10), "{line}: {lines:#?}");
-                // Too low at or below the threshold, finished above it.
-                assert_eq!(*line, makerandom_line(idx, n));
-                if n > threshold(idx) {
-                    finished[idx] = true;
-                } else {
-                    retries[idx] += 1;
-                }
-            }
-        }
-    }
-    assert_eq!(finished, [true; TASKS], "{lines:#?}");
-    // Each task paused after every retry.
-    for (idx, retries) in retries.into_iter().enumerate() {
-        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
-        assert!(
-            out.elapsed() >= pauses,
-            "task {idx}: {:?} < {pauses:?}",
-            out.elapsed()
-        );
-    }
-    // Each task's lines are tagged with its name for the trace.
-    assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));
+    )
 }
 
 #[test]

@@ -1,111 +1,45 @@
 //! prime_search under async-std, in real time: the concurrent order, the blocking mistake on a
-//! pool of one thread and of several, and the offloaded fix.
+//! pool of one thread and of several, and the offloaded fix. The checks are
+//! shared with smol's (`shared::testing::prime_search`); this file says how to run them here.
 
-use std::time::Duration;
+use shared::Runtime;
+use shared::testing::prime_search::{
+    assert_blocking_on_one_thread_serialises_the_searches,
+    assert_blocking_on_several_threads_still_finds_every_prime,
+    assert_concurrent_and_offloaded_searches_overlap,
+    assert_sequential_searches_print_in_call_order,
+};
 
-use shared::expect::{assert_transcript, transcript};
-use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
-
-/// Runs prime_search in `mode` at `scale` in this process, and returns its sink.
-fn run_search(mode: Mode, scale: f64) -> Out {
-    let run = Run::capture(
-        Program::PrimeSearch,
-        Runtime::AsyncStd,
-        mode,
-        scale,
-        NoOpts {},
-    );
-    let out = run.out.clone();
-    async_std::task::block_on(examples_async_std::prime_search::run(run)).unwrap();
-    out
-}
-
-/// The sequential transcript's lines, one after another.
-fn sequential_lines() -> Vec<String> {
-    transcript(Program::PrimeSearch, Runtime::AsyncStd, Mode::Sequential)
-        .unwrap()
-        .concat()
-}
-
-/// The milliseconds of a `Took X ms` line.
-fn took_ms(line: &str) -> f64 {
-    line.strip_prefix("Took ")
-        .and_then(|rest| rest.strip_suffix(" ms"))
-        .and_then(|ms| ms.parse().ok())
-        .unwrap_or_else(|| panic!("not a Took line: {line}"))
-}
+const EXE: &str = env!("CARGO_BIN_EXE_prime_search");
 
 #[test]
 fn concurrent_and_offloaded_searches_overlap() {
-    // At scale 5 a pause is 50 ms: the first ▷ comes 100 ms after the ▶ lines, and the other
-    // two 300 ms and 900 ms after it.
-    let scale = 5.0;
-    for mode in [Mode::Concurrent, Mode::Offload] {
-        let out = run_search(mode, scale);
-        assert_transcript(
-            &out.recorded(),
-            Program::PrimeSearch,
-            Runtime::AsyncStd,
-            mode,
-        );
-        let ms = took_ms(out.lines().last().unwrap());
-        assert!(ms >= 260.0 * scale, "{mode}: {ms} ms");
-    }
+    assert_concurrent_and_offloaded_searches_overlap(Runtime::AsyncStd, |run| {
+        async_std::task::block_on(examples_async_std::prime_search::run(run))
+    });
 }
 
 #[test]
 fn sequential_searches_print_in_call_order() {
-    let scale = 0.1;
-    let out = run_search(Mode::Sequential, scale);
-    assert_transcript(
-        &out.recorded(),
-        Program::PrimeSearch,
-        Runtime::AsyncStd,
-        Mode::Sequential,
-    );
-    assert!(took_ms(out.lines().last().unwrap()) >= 360.0 * scale);
+    assert_sequential_searches_print_in_call_order(Runtime::AsyncStd, |run| {
+        async_std::task::block_on(examples_async_std::prime_search::run(run))
+    });
 }
 
 #[test]
 fn blocking_on_one_pool_thread_serialises_the_searches() {
-    let scale = 0.1;
-    let run = run_bin_env(
-        env!("CARGO_BIN_EXE_prime_search"),
-        &["--mode", "blocking", "--scale", "0.1"],
-        &[("ASYNC_STD_THREAD_COUNT", "1")],
-        Duration::from_secs(60),
+    assert_blocking_on_one_thread_serialises_the_searches(
+        Runtime::AsyncStd,
+        EXE,
+        "ASYNC_STD_THREAD_COUNT",
     );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
-    let took = lines.pop().unwrap();
-    // Each task runs from ▶ to ▷ without letting the others in.
-    assert_eq!(lines, sequential_lines());
-    assert!(took_ms(&took) >= 360.0 * scale, "{took}");
 }
 
 #[test]
 fn blocking_on_several_pool_threads_still_finds_every_prime() {
-    // Which searches overlap depends on the pool: only what holds on any pool is checked.
-    let scale = 0.2;
-    let run = run_bin_env(
-        env!("CARGO_BIN_EXE_prime_search"),
-        &["--mode", "blocking", "--scale", "0.2"],
-        &[("ASYNC_STD_THREAD_COUNT", "3")],
-        Duration::from_secs(60),
+    assert_blocking_on_several_threads_still_finds_every_prime(
+        Runtime::AsyncStd,
+        EXE,
+        "ASYNC_STD_THREAD_COUNT",
     );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
-    let took = lines.pop().unwrap();
-    // Each search prints its ▶ before its ▷.
-    for pair in sequential_lines().chunks(2) {
-        let position = |line: &String| lines.iter().position(|l| l == line);
-        let (start, found) = (position(&pair[0]), position(&pair[1]));
-        assert!(
-            start.is_some() && found.is_some() && start < found,
-            "{pair:?} in {lines:#?}"
-        );
-    }
-    assert_eq!(lines.len(), 6, "{lines:#?}");
-    assert!(took_ms(&took) >= 260.0 * scale, "{took}");
 }

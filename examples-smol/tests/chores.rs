@@ -1,48 +1,20 @@
-//! chores under smol, in real time at a small scale: the story's order, and its clock.
+//! chores under smol, in real time at a small scale: the story's order, and its clock. The
+//! checks are shared with async-std (`shared::testing::chores`); this file says how to run them here.
 
-use shared::expect::assert_transcript;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::testing::chores as check;
+use shared::{NoOpts, Run, Runtime};
 
-/// Runs chores in `mode` at `scale` in this process, and returns its sink.
-fn run_chores(mode: Mode, scale: f64) -> Out {
-    let run = Run::capture(Program::Chores, Runtime::Smol, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    smol::block_on(examples_smol::chores::run(run)).unwrap();
-    out
-}
-
-/// The story minutes of the last line, `all chores done in h:mm`.
-fn total_minutes(out: &Out) -> u64 {
-    let last = out.lines().pop().expect("some lines");
-    let clock = last
-        .strip_prefix("all chores done in ")
-        .unwrap_or_else(|| panic!("{last:?}"));
-    let (h, m) = clock.split_once(':').unwrap();
-    h.parse::<u64>().unwrap() * 60 + m.parse::<u64>().unwrap()
+/// Runs chores' future on this crate's runtime.
+fn block_on(run: Run<NoOpts>) -> anyhow::Result<()> {
+    smol::block_on(examples_smol::chores::run(run))
 }
 
 #[test]
 fn concurrent_chores_take_an_hour_and_a_half() {
-    // At scale 0.2 a story hour is 200 ms: the groups of the transcript are 100 ms apart.
-    let out = run_chores(Mode::Concurrent, 0.2);
-    assert_transcript(
-        &out.recorded(),
-        Program::Chores,
-        Runtime::Smol,
-        Mode::Concurrent,
-    );
-    let minutes = total_minutes(&out);
-    assert!((90..180).contains(&minutes), "{minutes} story minutes");
+    check::assert_concurrent_chores_take_an_hour_and_a_half(Runtime::Smol, block_on);
 }
 
 #[test]
 fn sequential_chores_take_three_hours() {
-    let out = run_chores(Mode::Sequential, 0.05);
-    assert_transcript(
-        &out.recorded(),
-        Program::Chores,
-        Runtime::Smol,
-        Mode::Sequential,
-    );
-    assert!(total_minutes(&out) >= 180);
+    check::assert_sequential_chores_take_three_hours(Runtime::Smol, block_on);
 }

@@ -1,14 +1,12 @@
 //! http_fetch through the real binary, against servers on 127.0.0.1 only (never the
-//! internet). The checks every runtime passes are in `shared::testing::http_fetch`; the ones
-//! below are this crate's own: what its hand-written redirect loop and its client do with an
-//! exact redirect limit, an HTTP/1.0 server and a header value that is not ASCII.
+//! internet). The checks every runtime passes are in `shared::testing::http_fetch`, and so are
+//! the two this crate shares with async-std's (a hand-written redirect loop: the exact redirect
+//! limit, an HTTP/1.0 server); the last one below is this crate's own: what its client does
+//! with a header value that is not ASCII.
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::time::Duration;
 
-use shared::server::Server;
-use shared::testing::http_fetch::{self as check, outcomes};
+use shared::testing::http_fetch::{self as check, outcomes, raw_server};
 use shared::testing::run_bin;
 
 const EXE: &str = env!("CARGO_BIN_EXE_http_fetch");
@@ -46,46 +44,14 @@ fn bad_options_exit_2() {
     check::bad_options_exit_2(EXE);
 }
 
-/// A server on 127.0.0.1 that answers every request with `response` (raw bytes) and closes
-/// the connection, for as long as the test runs.
-fn raw_server(response: &'static [u8]) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-            let _ = stream.read(&mut [0; 4096]);
-            let _ = stream.write_all(response);
-        }
-    });
-    url
-}
-
 #[test]
 fn ten_redirects_are_followed_and_the_eleventh_fails() {
-    let server = Server::start(1.0).unwrap();
-    let (ten, eleven) = (server.url("/redirect/10"), server.url("/redirect/11"));
-    let run = run_bin(EXE, &[&ten, &eleven], DEADLINE);
-    assert_eq!(run.code(), Some(1), "{run:?}");
-    let outcomes = outcomes(&run);
-    // `/redirect/0` answers "redirected here\n".
-    assert!(outcomes[&ten].ends_with("(HTTP 200, 16 bytes)"), "{run:?}");
-    assert!(
-        outcomes[&eleven].ends_with("s: too many redirects (more than 10)"),
-        "{run:?}"
-    );
+    check::ten_redirects_are_followed_and_the_eleventh_fails(EXE);
 }
 
 #[test]
 fn an_http_1_0_server_is_read() {
-    let url = raw_server(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello from 1.0\n");
-    let run = run_bin(EXE, &[&url], DEADLINE);
-    assert_eq!(run.code(), Some(0), "{run:?}");
-    assert!(
-        outcomes(&run)[&url].ends_with("(HTTP 200, 15 bytes)"),
-        "{run:?}"
-    );
+    check::an_http_1_0_server_is_read(EXE);
 }
 
 #[test]

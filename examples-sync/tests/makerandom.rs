@@ -7,32 +7,11 @@ use std::time::Duration;
 use shared::catalogue::makerandom::{TASKS, threshold};
 use shared::expect::{check, transcript};
 use shared::random::PyRandom;
+use shared::testing::makerandom::parse;
 use shared::testing::{run_bin, run_bin_env};
 use shared::{Mode, Program, Runtime};
 
 const DEADLINE: Duration = Duration::from_secs(60);
-
-/// What one printed line says: which task, and the number it drew (`None`: `Initiated`).
-fn parse(line: &str) -> (usize, Option<i64>) {
-    let idx_of = |rest: &str| rest[..1].parse::<usize>().expect("a task index");
-    if let Some(rest) = line.strip_prefix("Initiated makerandom(") {
-        (idx_of(rest), None)
-    } else if let Some(rest) = line.strip_prefix("---> Finished: makerandom(") {
-        let n = rest.rsplit(" == ").next().unwrap().parse().unwrap();
-        (idx_of(rest), Some(n))
-    } else if let Some(rest) = line.strip_prefix("makerandom(") {
-        let n = rest
-            .trim_end_matches(" too low; retrying.")
-            .rsplit(" == ")
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        (idx_of(rest), Some(n))
-    } else {
-        panic!("not a makerandom line: {line:?}")
-    }
-}
 
 #[test]
 fn makerandom_sequential_prints_the_transcript() {

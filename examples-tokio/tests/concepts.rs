@@ -1,6 +1,7 @@
 //! The concept programs under tokio: the facts they print (which future ran, which task was
 //! detached or cancelled, which job finished first), through the library, the `Concepts`
-//! trait on both flavours, and the real binaries.
+//! trait on both flavours, and the real binaries (that check is shared with the other runtimes:
+//! `shared::testing::concepts`).
 
 use std::time::Duration;
 
@@ -8,8 +9,6 @@ use examples_tokio::Tokio;
 use shared::cli::Flavor;
 use shared::concepts::{assert_offload_beats_blocking, check_every_concept};
 use shared::expect::assert_transcript;
-use shared::out::Trace;
-use shared::testing::run_bin;
 use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// A run of a concept at scale 1 whose sink reads tokio's clock: under a paused clock
@@ -145,40 +144,12 @@ fn every_concept_through_the_trait_on_the_current_thread_runtime() {
     );
 }
 
-/// Runs a concept binary with `--trace` and checks its transcript from the trace.
-fn check_binary(exe: &str, program: Program, scale: &str) {
-    let trace = std::env::temp_dir().join(format!("tokio-{program}-{}.jsonl", std::process::id()));
-    let trace_arg = trace.to_str().unwrap();
-    let run = run_bin(
-        exe,
-        &["--scale", scale, "--trace", trace_arg],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{run:?}");
-    let recorded = Trace::read(&trace).unwrap();
-    std::fs::remove_file(&trace).unwrap();
-    // stdout carries exactly the traced lines.
-    let traced: Vec<String> = recorded.events.iter().map(|e| e.line.clone()).collect();
-    assert_eq!(run.lines(), traced);
-    assert_transcript(&recorded.events, program, Runtime::Tokio, Mode::Concurrent);
-}
-
 #[test]
 fn the_binaries_print_their_transcripts() {
-    check_binary(
+    shared::testing::concepts::assert_the_binaries_print_their_transcripts(
+        Runtime::Tokio,
         env!("CARGO_BIN_EXE_lazy_futures"),
-        Program::LazyFutures,
-        "0.2",
-    );
-    check_binary(
         env!("CARGO_BIN_EXE_wait_vs_gather"),
-        Program::WaitVsGather,
-        "0.2",
-    );
-    // At scale 1: the offloaded searches finish 60 ms apart, which a loaded machine keeps.
-    check_binary(
         env!("CARGO_BIN_EXE_run_in_executor"),
-        Program::RunInExecutor,
-        "1",
     );
 }

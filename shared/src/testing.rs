@@ -1,6 +1,16 @@
-//! Helpers for the tests of the runtime crates: run a real binary with a deadline.
+//! Helpers for the tests of the runtime crates: run a real binary with a deadline, and the
+//! checks several runtimes share (here and in the submodules, one per program), each taking
+//! what differs between runtimes: the binary, the [`Runtime`](crate::Runtime), or a closure
+//! that runs the program's future on that runtime.
 
+pub mod chores;
+pub mod concepts;
+pub mod count;
 pub mod http_fetch;
+pub mod makerandom;
+pub mod prime_search;
+pub mod repeat_message;
+pub mod work_queue;
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, ExitStatus, Stdio};
@@ -251,4 +261,42 @@ pub fn assert_say_forever_stops_cleanly_on_ctrl_c(exe: &str, args: &[&str]) {
     assert_eq!(lines, ["hello", "world"], "{args:?}");
     assert_eq!(code, Some(0), "{args:?}: stderr {stderr}");
     assert_eq!(stderr, "Ctrl+C received: shutting down.\n", "{args:?}");
+}
+
+/// `say` at scale 0.4 run through `block_on` (which runs the program's future on `runtime`),
+/// in real time: hello then world, the two sleeps overlapping.
+pub fn assert_say_prints_hello_then_world_sleeping_at_the_same_time(
+    runtime: crate::Runtime,
+    block_on: impl FnOnce(crate::Run<crate::SayOpts>) -> anyhow::Result<()>,
+) {
+    use crate::{Mode, Program, Run, SayOpts};
+    let run = Run::capture(
+        Program::Say,
+        runtime,
+        Mode::Concurrent,
+        0.4,
+        SayOpts::default(),
+    );
+    let out = run.out.clone();
+    block_on(run).unwrap();
+    // hello is due 200 ms before world: a task would have to be that late to swap them.
+    crate::expect::assert_transcript(&out.recorded(), Program::Say, runtime, Mode::Concurrent);
+    let events = out.recorded();
+    assert!(events[0].t_us >= 200_000, "{events:?}");
+    assert!(events[1].t_us >= 400_000, "{events:?}");
+    // The two sleeps overlap: well under the 600 ms of one after the other.
+    assert!(
+        out.elapsed() < Duration::from_millis(600),
+        "{:?}",
+        out.elapsed()
+    );
+}
+
+/// `say` without `--forever` (the binary `exe`, at scale 0.01) prints hello and world and ends
+/// by itself with code 0 and nothing on stderr.
+pub fn assert_say_without_forever_ends_by_itself(exe: &str) {
+    let run = run_bin(exe, &["--scale", "0.01"], Duration::from_secs(30));
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_eq!(run.lines(), ["hello", "world"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

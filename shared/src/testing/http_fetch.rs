@@ -257,6 +257,50 @@ pub fn bad_options_exit_2(exe: &str) {
     }
 }
 
+/// A server on 127.0.0.1 that answers every request with `response` (raw bytes) and closes
+/// the connection, for as long as the test runs. Returns its URL.
+pub fn raw_server(response: &'static [u8]) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let _ = stream.read(&mut [0; 4096]);
+            let _ = stream.write_all(response);
+        }
+    });
+    url
+}
+
+/// For the binaries with a hand-written redirect loop (async-std's and smol's): exactly ten
+/// redirects are followed, the eleventh fails that URL (and the run exits 1).
+pub fn ten_redirects_are_followed_and_the_eleventh_fails(exe: &str) {
+    let server = Server::start(1.0).unwrap();
+    let (ten, eleven) = (server.url("/redirect/10"), server.url("/redirect/11"));
+    let run = run_bin(exe, &[&ten, &eleven], DEADLINE);
+    assert_eq!(run.code(), Some(1), "{run:?}");
+    let outcomes = outcomes(&run);
+    // `/redirect/0` answers "redirected here\n".
+    assert!(outcomes[&ten].ends_with("(HTTP 200, 16 bytes)"), "{run:?}");
+    assert!(
+        outcomes[&eleven].ends_with("s: too many redirects (more than 10)"),
+        "{run:?}"
+    );
+}
+
+/// An HTTP/1.0 server (no length, the body ends with the connection) is read in full.
+pub fn an_http_1_0_server_is_read(exe: &str) {
+    let url = raw_server(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello from 1.0\n");
+    let run = run_bin(exe, &[&url], DEADLINE);
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    assert!(
+        outcomes(&run)[&url].ends_with("(HTTP 200, 15 bytes)"),
+        "{run:?}"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
