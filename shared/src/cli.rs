@@ -52,6 +52,26 @@ impl<O> Run<O> {
         Run { out, ..self }
     }
 
+    /// The same run with other program options.
+    pub fn with_opts<P>(self, opts: P) -> Run<P> {
+        let Run {
+            program,
+            runtime,
+            mode,
+            scale,
+            out,
+            ..
+        } = self;
+        Run {
+            program,
+            runtime,
+            mode,
+            scale,
+            out,
+            opts,
+        }
+    }
+
     /// `secs` seconds of the seed's time, scaled by `--scale`.
     pub fn secs(&self, secs: f64) -> Duration {
         Duration::from_secs_f64(secs * self.scale)

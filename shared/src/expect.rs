@@ -167,7 +167,7 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
             ]
         })),
         (Program::Chores, _) => {
-            let [laundry, dinner, dishwasher, plants] = catalogue::chores::CHORES.map(|c| c);
+            let [laundry, dinner, dishwasher, plants] = catalogue::chores::CHORES;
             let start = |c: catalogue::chores::Chore| format!("start {}", c.describe());
             let done = |c: catalogue::chores::Chore| format!("{} done", c.name);
             let mut groups = vec![

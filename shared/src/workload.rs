@@ -33,33 +33,18 @@ pub fn run_captured<W: Workloads + ?Sized>(
     mode: Mode,
     scale: f64,
 ) -> anyhow::Result<Out> {
-    let runtime = workloads.runtime();
-    let out = Out::capture();
-    fn run<O>(
-        program: Program,
-        runtime: Runtime,
-        mode: Mode,
-        scale: f64,
-        out: &Out,
-        opts: O,
-    ) -> Run<O> {
-        Run::capture(program, runtime, mode, scale, opts).with_out(out.clone())
-    }
-    let (r, m, s, o) = (runtime, mode, scale, &out);
+    let run = Run::capture(program, workloads.runtime(), mode, scale, ());
+    let out = run.out.clone();
     match program {
-        Program::Count => workloads.count(run(program, r, m, s, o, CountOpts::default()))?,
-        Program::RepeatMessage => workloads.repeat_message(run(program, r, m, s, o, NoOpts {}))?,
-        Program::WorkQueue => workloads.work_queue(run(program, r, m, s, o, NoOpts {}))?,
-        Program::PrimeSearch => workloads.prime_search(run(program, r, m, s, o, NoOpts {}))?,
-        Program::FindDivisible => workloads.find_divisible(run(program, r, m, s, o, NoOpts {}))?,
-        Program::Say => workloads.say(run(program, r, m, s, o, SayOpts::default()))?,
-        Program::Makerandom => {
-            workloads.makerandom(run(program, r, m, s, o, MakerandomOpts::default()))?
-        }
-        Program::Chores => workloads.chores(run(program, r, m, s, o, NoOpts {}))?,
-        Program::HttpFetch => {
-            workloads.http_fetch(run(program, r, m, s, o, HttpOpts::default()))?
-        }
+        Program::Count => workloads.count(run.with_opts(CountOpts::default()))?,
+        Program::RepeatMessage => workloads.repeat_message(run.with_opts(NoOpts {}))?,
+        Program::WorkQueue => workloads.work_queue(run.with_opts(NoOpts {}))?,
+        Program::PrimeSearch => workloads.prime_search(run.with_opts(NoOpts {}))?,
+        Program::FindDivisible => workloads.find_divisible(run.with_opts(NoOpts {}))?,
+        Program::Say => workloads.say(run.with_opts(SayOpts::default()))?,
+        Program::Makerandom => workloads.makerandom(run.with_opts(MakerandomOpts::default()))?,
+        Program::Chores => workloads.chores(run.with_opts(NoOpts {}))?,
+        Program::HttpFetch => workloads.http_fetch(run.with_opts(HttpOpts::default()))?,
         Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => anyhow::bail!(
             "{program} is a concept program: run it with shared::concepts::run_captured"
         ),
