@@ -2,9 +2,10 @@
 //!
 //! Every runtime crate names its binaries after the programs (`count`, `say`, …), so cargo
 //! writes them all to the same `target/<profile>/count` (cargo issue 6313) and the last build
-//! wins. [`build_runtime`] builds one member at a time and copies its binaries to a directory
-//! of their own (`target/compare/bin/<runtime>/`) before the next member's build overwrites
-//! them; which files cargo produced is read from its JSON messages, not guessed.
+//! wins. [`build_runtime`] builds one member at a time and keeps its binaries in a directory
+//! of their own (`target/compare/bin/<runtime>/`, hard links where possible) before the next
+//! member's build replaces them; which files cargo produced is read from its JSON messages,
+//! not guessed.
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -56,15 +57,15 @@ pub fn cargo() -> String {
 /// What one member's build produced.
 #[derive(Debug, Clone)]
 pub struct Built {
-    /// Binary name → its copy in the runtime's own directory.
+    /// Binary name → its link (or copy) in the runtime's own directory.
     pub binaries: BTreeMap<String, PathBuf>,
     /// Why the build failed, if it did (the binaries that did build are still listed).
     pub error: Option<String>,
 }
 
 /// Builds `runtime`'s member (`cargo build -p <member> --bins`, cargo's messages on stderr)
-/// and copies its binaries to `dest` (emptied first, so no stale binary survives). A Rust
-/// runtime only; Python has nothing to build.
+/// and links (or copies) its binaries into `dest` (emptied first, so no stale binary
+/// survives). A Rust runtime only; Python has nothing to build.
 pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow::Result<Built> {
     let Some(package) = runtime.package() else {
         bail!("{runtime} is not a workspace member");
@@ -100,12 +101,24 @@ pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow:
     std::fs::create_dir_all(dest).with_context(|| format!("creating {}", dest.display()))?;
     let mut binaries = BTreeMap::new();
     for (name, path) in executables {
-        let copy = dest.join(path.file_name().unwrap_or(name.as_ref()));
-        std::fs::copy(&path, &copy)
-            .with_context(|| format!("copying {} to {}", path.display(), copy.display()))?;
-        binaries.insert(name, copy);
+        let keep = dest.join(path.file_name().unwrap_or(name.as_ref()));
+        link_or_copy(&path, &keep)?;
+        binaries.insert(name, keep);
     }
     Ok(Built { binaries, error })
+}
+
+/// `dest` becomes the file `source` names now: a hard link where the file system allows
+/// (no disk space: forty debug binaries are gigabytes), a copy otherwise. A link is enough
+/// because cargo never rewrites an uplifted binary in place: it removes `target/<profile>/count`
+/// and links the new build there, so the inode `dest` shares stays this build's.
+pub fn link_or_copy(source: &Path, dest: &Path) -> anyhow::Result<()> {
+    if std::fs::hard_link(source, dest).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(source, dest)
+        .map(drop)
+        .with_context(|| format!("copying {} to {}", source.display(), dest.display()))
 }
 
 /// `(binary name, path)` from one line of cargo's JSON messages, if it reports a binary.

@@ -426,11 +426,11 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let runner = match copy_of_this_executable(&out.join("bin").join("xtask-measure")) {
+    let runner = match keep_this_executable(&out.join("bin").join("xtask-measure")) {
         Ok(wrapper) => Runner::measuring(wrapper),
         Err(error) => {
             notes.push(format!(
-                "no peak RSS: cannot copy the measuring wrapper ({error:#})"
+                "no peak RSS: cannot keep the measuring wrapper ({error:#})"
             ));
             Runner::plain()
         }
@@ -526,22 +526,27 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
     Ok(!report.rows.iter().any(Row::fails))
 }
 
-/// A copy of the running executable at `dest`, to serve as the runner's measuring wrapper
-/// (`xtask measure`). A copy, because cargo replaces `target/debug/xtask` whenever anyone
-/// rebuilds xtask, which may happen during a long comparison; read through `/proc/self/exe`,
+/// The running executable, kept at `dest` to serve as the runner's measuring wrapper
+/// (`xtask measure`): a hard link, or else a copy. Kept, because cargo replaces
+/// `target/debug/xtask` whenever anyone rebuilds xtask, which may happen during a long
+/// comparison; the link keeps this build's file, and a copy is read through `/proc/self/exe`,
 /// which still opens the running file after it was replaced.
-fn copy_of_this_executable(dest: &Path) -> anyhow::Result<PathBuf> {
+fn keep_this_executable(dest: &Path) -> anyhow::Result<PathBuf> {
     if let Some(dir) = dest.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let proc_exe = Path::new("/proc/self/exe");
-    let source = if proc_exe.exists() {
-        proc_exe.to_path_buf()
+    if dest.exists() {
+        std::fs::remove_file(dest).with_context(|| format!("removing {}", dest.display()))?;
+    }
+    // The running file by its name, unless it was replaced since it started (then on Linux
+    // `current_exe` names it "… (deleted)" and only /proc/self/exe still opens it).
+    let running = std::env::current_exe()?;
+    let source = if running.exists() {
+        running
     } else {
-        std::env::current_exe()?
+        PathBuf::from("/proc/self/exe")
     };
-    std::fs::copy(&source, dest)
-        .with_context(|| format!("copying {} to {}", source.display(), dest.display()))?;
+    build::link_or_copy(&source, dest)?;
     Ok(dest.to_path_buf())
 }
 

@@ -35,11 +35,15 @@ fn compare_count_writes_the_three_reports_naming_every_runtime() {
         "xtask compare crashed ({code:?}):\n{stdout}\n{stderr}"
     );
 
-    let markdown = std::fs::read_to_string(out.join("report.md")).expect("report.md");
-    let json: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap())
-            .expect("report.json is JSON");
-    let svg = std::fs::read_to_string(out.join("timeline-count.svg")).expect("the timeline");
+    // What xtask printed goes with any missing report: it says why.
+    let read = |name: &str| {
+        std::fs::read_to_string(out.join(name)).unwrap_or_else(|error| {
+            panic!("{name}: {error}\n--- stdout\n{stdout}\n--- stderr\n{stderr}")
+        })
+    };
+    let markdown = read("report.md");
+    let json: Value = serde_json::from_str(&read("report.json")).expect("report.json is JSON");
+    let svg = read("timeline-count.svg");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
 
     let mut columns = vec![

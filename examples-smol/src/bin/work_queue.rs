@@ -6,7 +6,9 @@
 //! `smol::Timer::after`, and while it waits the other one runs. One does 15 + 2, Two does
 //! 10 + 5: 17 s in all, where one item after another takes 32 s (the seed's earlier forms,
 //! busy counting and generators, are in `examples-sync`). At t = 15 s both workers come back
-//! at once: which one takes the last item is a tie.
+//! at once: which one takes the last item is a tie. On a pool of several threads even the
+//! first pick is a race: One, spawned first, usually takes the 15, but Two may reach the queue
+//! first.
 //!
 //! The queue is `smol::channel`, a multi-consumer channel (the async-channel crate): each item
 //! goes to one worker. Filled and then closed, it hands out its items until it is empty; then
