@@ -436,7 +436,7 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         }
     };
     let traces = out.join("traces");
-    std::fs::create_dir_all(&traces)?;
+    std::fs::create_dir_all(&traces).with_context(|| format!("creating {}", traces.display()))?;
     let context = Context {
         python: python.as_ref(),
         scale: args.scale,
@@ -498,11 +498,12 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
         rows,
     };
     let markdown = markdown(&report);
-    std::fs::write(out.join("report.md"), &markdown)?;
-    std::fs::write(
-        out.join("report.json"),
-        serde_json::to_string_pretty(&report)?,
-    )?;
+    let write = |name: &str, text: &str| {
+        let path = out.join(name);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+    };
+    write("report.md", &markdown)?;
+    write("report.json", &serde_json::to_string_pretty(&report)?)?;
 
     let count = |f: &dyn Fn(&Row) -> bool| report.rows.iter().filter(|r| f(r)).count();
     let failed = count(&|r| matches!(r.status, RunStatus::Failed { .. }));
