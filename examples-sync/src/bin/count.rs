@@ -8,10 +8,15 @@
 //! - `--mode sequential` (default): three calls one after another, 3 s.
 //! - `--mode threads`: one thread per call in a [`std::thread::scope`], which joins them all
 //!   at its end: `One One One Two Two Two` in 1 s, like the async versions, but every call
-//!   costs a whole OS thread (a stack, a kernel object). Try `--tasks 100000`: where an
-//!   async runtime spawns 100 000 tasks in a blink, the OS may refuse that many threads, and
-//!   the program stops with an error (threads are started with
-//!   [`std::thread::Builder::spawn_scoped`], which reports that instead of panicking).
+//!   costs a whole OS thread (a stack, a kernel object). Try `--tasks 10000`: where an
+//!   async runtime spawns 10 000 tasks in a blink, 10 000 threads take a while to start
+//!   (0.7 s in a debug build on a 2-core machine). The OS refuses many more (a default Linux
+//!   at about 32 000: each thread's stack takes memory mappings, `vm.max_map_count` allows
+//!   65 530), and the program stops with an error: threads are started with
+//!   [`std::thread::Builder::spawn_scoped`], which reports a refusal instead of panicking.
+//!   At that very edge std itself can fail inside a thread that did start (it maps a signal
+//!   stack for each), and the process aborts: OS threads are a resource the program does not
+//!   control.
 //!
 //! ```text
 //! cargo run -p examples-sync --bin count                          # sequential: 3 s
