@@ -108,11 +108,15 @@ pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow:
     Ok(Built { binaries, error })
 }
 
-/// `dest` becomes the file `source` names now: a hard link where the file system allows
-/// (no disk space: forty debug binaries are gigabytes), a copy otherwise. A link is enough
-/// because cargo never rewrites an uplifted binary in place: it removes `target/<profile>/count`
-/// and links the new build there, so the inode `dest` shares stays this build's.
+/// `dest` (replaced if it exists) becomes the file `source` names now: a hard link where the
+/// file system allows (it takes no disk space, and forty debug binaries are gigabytes), a copy
+/// otherwise. A link is enough because cargo never rewrites an uplifted binary in place: it
+/// removes `target/<profile>/count` and links the new build there, so the inode `dest` shares
+/// stays this build's.
 pub fn link_or_copy(source: &Path, dest: &Path) -> anyhow::Result<()> {
+    if dest.exists() {
+        std::fs::remove_file(dest).with_context(|| format!("removing {}", dest.display()))?;
+    }
     if std::fs::hard_link(source, dest).is_ok() {
         return Ok(());
     }

@@ -536,9 +536,6 @@ fn keep_this_executable(dest: &Path) -> anyhow::Result<PathBuf> {
     if let Some(dir) = dest.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    if dest.exists() {
-        std::fs::remove_file(dest).with_context(|| format!("removing {}", dest.display()))?;
-    }
     // The running file by its name, unless it was replaced since it started (then on Linux
     // `current_exe` names it "… (deleted)" and only /proc/self/exe still opens it).
     let running = std::env::current_exe()?;
