@@ -6,6 +6,7 @@
 //! - [`concepts`]: the second trait of the async crates, one method per concept program.
 //! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
+//! - [`precision`]: sleep precision, the percentiles and lines of `baseline sleep K`.
 //! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
 //! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
 //!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites.
@@ -17,6 +18,7 @@ pub mod concepts;
 pub mod expect;
 pub mod fetch;
 pub mod out;
+pub mod precision;
 pub mod random;
 pub mod server;
 pub mod testing;

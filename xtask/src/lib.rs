@@ -8,6 +8,7 @@
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
 //! - [`order`]: the ordering verdict (`same`, `ties only`, `differs`) and unified diffs.
 //! - [`compare`]: `cargo xtask compare`, every program under every runtime.
+//! - [`spread`]: fair measurement: the spread of repeated runs, a seeded run order.
 //! - [`svg`]: the timelines.
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
 
@@ -17,4 +18,5 @@ pub mod compare;
 pub mod order;
 pub mod python;
 pub mod runner;
+pub mod spread;
 pub mod svg;
