@@ -1072,6 +1072,7 @@ mod tests {
                 task: "main".into(),
                 line: line.into(),
                 timing: false,
+                thread: String::new(),
             })
             .collect();
         let summary = shared::out::Summary {
