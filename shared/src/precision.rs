@@ -7,7 +7,7 @@
 //! `key=value` line `cargo xtask bench` reads.
 //!
 //! ```text
-//! form=sleep n=200 sleep_ms=1 p50_us=1062.4 p99_us=1110.9 max_us=1187.0
+//! form=sleep n=200 sleep_ms=1 p50_us=1118.9 p99_us=1401.8 max_us=2282.4
 //! ```
 
 use std::time::Duration;
@@ -51,9 +51,9 @@ impl Tail {
     }
 }
 
-/// The line a baseline prints for the sleeps of `target`: their count and the overshoots'
-/// p50, p99 and max in microseconds.
-pub fn line(target: Duration, overshoots: &[Duration]) -> String {
+/// The line a baseline prints for the waits of `target` (`form` is `sleep`, or `spin` for
+/// the busy-wait reference): their count and the overshoots' p50, p99 and max in µs.
+pub fn line(form: &str, target: Duration, overshoots: &[Duration]) -> String {
     let micros: Vec<f64> = overshoots.iter().map(|d| d.as_secs_f64() * 1e6).collect();
     let tail = Tail::of(&micros).unwrap_or(Tail {
         p50: f64::NAN,
@@ -61,7 +61,7 @@ pub fn line(target: Duration, overshoots: &[Duration]) -> String {
         max: f64::NAN,
     });
     format!(
-        "form=sleep n={} sleep_ms={} p50_us={:.1} p99_us={:.1} max_us={:.1}",
+        "form={form} n={} sleep_ms={} p50_us={:.1} p99_us={:.1} max_us={:.1}",
         overshoots.len(),
         target.as_millis(),
         tail.p50,
@@ -70,20 +70,21 @@ pub fn line(target: Duration, overshoots: &[Duration]) -> String {
     )
 }
 
-/// What a `sleep` line says, read back (`None`: not such a line).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What a `sleep` (or `spin`) line says, read back.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SleepLine {
+    pub form: String,
     pub n: u64,
     pub sleep_ms: u64,
     /// The overshoots' tail, µs.
     pub tail: Tail,
 }
 
-/// Every `form=sleep …` line of a baseline's output, in order.
+/// Every line of a baseline's output that has a `sleep_ms`, in order.
 pub fn parse(stdout: &str) -> Vec<SleepLine> {
     stdout
         .lines()
-        .filter(|l| l.starts_with("form=sleep "))
+        .filter(|l| l.starts_with("form="))
         .filter_map(|l| {
             let value = |key: &str| -> Option<f64> {
                 l.split_whitespace()
@@ -92,6 +93,11 @@ pub fn parse(stdout: &str) -> Vec<SleepLine> {
                     .ok()
             };
             Some(SleepLine {
+                form: l
+                    .split_whitespace()
+                    .next()?
+                    .strip_prefix("form=")?
+                    .to_string(),
                 n: value("n")? as u64,
                 sleep_ms: value("sleep_ms")? as u64,
                 tail: Tail {
@@ -142,15 +148,16 @@ mod tests {
     #[test]
     fn a_sleep_line_round_trips() {
         let overshoots: Vec<Duration> = [60, 50, 1000, 70].map(Duration::from_micros).to_vec();
-        let line = line(Duration::from_millis(1), &overshoots);
+        let sleep = line("sleep", Duration::from_millis(1), &overshoots);
         assert_eq!(
-            line,
+            sleep,
             "form=sleep n=4 sleep_ms=1 p50_us=60.0 p99_us=1000.0 max_us=1000.0"
         );
-        let text = format!("noise\n{line}\nform=spawn n=3 secs=1.0\n");
+        let text = format!("noise\n{sleep}\nform=spawn n=3 secs=1.0\n");
         assert_eq!(
             parse(&text),
             [SleepLine {
+                form: "sleep".into(),
                 n: 4,
                 sleep_ms: 1,
                 tail: Tail {
@@ -161,5 +168,8 @@ mod tests {
             }]
         );
         assert!(parse("form=sleep n=4 sleep_ms=1 p50_us=x").is_empty());
+        let spin = line("spin", Duration::from_millis(10), &overshoots);
+        assert!(spin.starts_with("form=spin n=4 sleep_ms=10 "), "{spin}");
+        assert_eq!(parse(&spin)[0].form, "spin");
     }
 }

@@ -131,7 +131,13 @@ pub fn provide(python: &Python, modules: &[&str], venv: &Venv) -> Result<Option<
     let requirements = short(&venv.requirements);
     eprintln!("==> python: pip install -r {requirements} into {dir}");
     let mut install = Job::new(&venv_python.executable)
-        .args(["-m", "pip", "install", "--disable-pip-version-check", "--quiet"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+        ])
         .args(["--retries", "1", "--timeout", "20", "-r"])
         .arg(&venv.requirements)
         .timeout(Duration::from_secs(900));
@@ -161,7 +167,10 @@ pub fn provide(python: &Python, modules: &[&str], venv: &Venv) -> Result<Option<
 /// `path` relative to the workspace where it is inside it (`python/requirements.txt`).
 fn short(path: &Path) -> String {
     let root = crate::build::workspace_root();
-    path.strip_prefix(&root).unwrap_or(path).display().to_string()
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The module a mode of a program needs beyond the standard library (http_fetch: aiohttp
@@ -308,7 +317,10 @@ mod tests {
         let error = provide(&python3(), &["xtask_test_no_such_module"], &venv).unwrap_err();
         assert!(venv.python().is_file(), "the venv itself was made");
         assert!(error.starts_with("pip install -r "), "{error}");
-        assert!(error.contains("the package index is out of reach"), "{error}");
+        assert!(
+            error.contains("the package index is out of reach"),
+            "{error}"
+        );
         assert!(error.contains("xtask-test-no-such-package"), "{error}");
         std::fs::remove_dir_all(venv.dir.parent().unwrap()).unwrap();
     }
