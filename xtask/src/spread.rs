@@ -139,9 +139,7 @@ mod tests {
 
     #[test]
     fn the_order_is_shuffled_and_a_seed_repeats_it() {
-        let in_order: Vec<usize> = (0..20)
-            .flat_map(|c| std::iter::repeat_n(c, 3))
-            .collect();
+        let in_order: Vec<usize> = (0..20).flat_map(|c| std::iter::repeat_n(c, 3)).collect();
         let cells = |seed| -> Vec<usize> { schedule(20, 2, seed).iter().map(|s| s.cell).collect() };
         assert_eq!(cells(7), cells(7), "the same seed, the same order");
         assert_ne!(cells(7), cells(8), "another seed, another order");
