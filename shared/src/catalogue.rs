@@ -13,22 +13,9 @@ use strum::{Display, IntoStaticStr};
 /// The runtimes of the workspace, one member each (plus Python, the seeds' own language,
 /// which `cargo xtask compare --python` can add as a fifth column). Its name (`async-std`)
 /// is the same everywhere: [`Runtime::name`], `Display`, serde, and clap's [`ValueEnum`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ValueEnum,
-    Display,
-    IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Runtime {
     Sync,
@@ -71,22 +58,9 @@ impl Runtime {
 
 /// A way of running a program (`--mode`). Which modes a program has depends on the runtime:
 /// see [`Program::modes`]. Named in kebab-case, like [`Runtime`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ValueEnum,
-    Display,
-    IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Mode {
     /// One thing after another.
@@ -133,22 +107,9 @@ pub enum Ordering {
 
 /// The programs of `PROGRAMS.md`, plus the concept programs that only async runtimes have.
 /// Named in snake_case (`prime_search`), the binaries' names.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ValueEnum,
-    Display,
-    IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
 #[value(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Program {
