@@ -14,6 +14,7 @@ aiohttp``); a mode whose client is missing fails with a one-line error.
 """
 
 import asyncio
+import os
 import queue
 import threading
 import time
@@ -33,14 +34,23 @@ try:
 except ImportError:
     aiohttp = None
 
-SITES = [
-    ("google", 1.062),
-    ("yahoo", 1.481),
-    ("linkedin", 0.659),
-    ("apple", 0.125),
-    ("microsoft", 0.460),
-    ("facebook", 0.765),
-]
+
+
+def read_sites(path):
+    """The seed's sites and their latencies (seconds), from ``shared/data/sites.txt``: one
+    ``name seconds`` a line, ``#`` comments; the Rust catalogue reads the same file."""
+    sites = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, seconds = line.split()
+                sites.append((name, float(seconds)))
+    return sites
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SITES = read_sites(os.path.join(HERE, "..", "shared", "data", "sites.txt"))
 WORKERS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"]
 
 

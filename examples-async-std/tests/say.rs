@@ -1,9 +1,9 @@
 //! say under async-std: hello then world in real time at a small scale, and `--forever`
 //! through the real binary, stopped by a real SIGINT. The checks are shared with smol
-//! (`shared::testing`).
+//! (`shared::testing::say`).
 
 use shared::Runtime;
-use shared::testing::{
+use shared::testing::say::{
     assert_say_forever_stops_cleanly_on_ctrl_c,
     assert_say_prints_hello_then_world_sleeping_at_the_same_time,
     assert_say_without_forever_ends_by_itself,

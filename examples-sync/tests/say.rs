@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use shared::out::Trace;
-use shared::testing::{assert_say_forever_stops_cleanly_on_ctrl_c, run_bin};
+use shared::testing::run_bin;
+use shared::testing::say::assert_say_forever_stops_cleanly_on_ctrl_c;
 
 #[test]
 fn say_prints_hello_then_world_one_sleep_after_the_other() {

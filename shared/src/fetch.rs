@@ -38,7 +38,8 @@ use std::io;
 use std::time::Duration;
 
 use crate::catalogue::http_fetch::WORKERS;
-use crate::cli::{HttpOpts, Run};
+use crate::cli::HttpOpts;
+use crate::run::Run;
 use crate::out::Out;
 use crate::server::Server;
 

@@ -6,15 +6,21 @@
 
 use std::time::Duration;
 
-use super::run_bin;
+use super::{run_bin, run_in_process};
 use crate::concepts::assert_offload_beats_blocking;
 use crate::expect::assert_transcript;
 use crate::out::Trace;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
 
-/// A captured run of a concept under `runtime` at `scale`.
-pub fn capture(program: Program, runtime: Runtime, scale: f64) -> Run<NoOpts> {
-    Run::capture(program, runtime, Mode::Concurrent, scale, NoOpts {})
+/// Runs the concept `program` at `scale` in this process through `block_on`, and returns its
+/// sink.
+fn run_concept(
+    program: Program,
+    runtime: Runtime,
+    scale: f64,
+    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
+) -> Out {
+    run_in_process(program, runtime, Mode::Concurrent, scale, NoOpts {}, block_on)
 }
 
 /// When `line` was printed.
@@ -42,9 +48,7 @@ pub fn assert_lazy_futures_run_only_when_polled(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
     let_go: [&str; 2],
 ) {
-    let run = capture(Program::LazyFutures, runtime, 0.2);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::LazyFutures, runtime, 0.2, block_on);
     assert_transcript(
         &out.recorded(),
         Program::LazyFutures,
@@ -68,9 +72,7 @@ pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_re
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     let scale = 0.2;
-    let run = capture(Program::WaitVsGather, runtime, scale);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::WaitVsGather, runtime, scale, block_on);
     assert_transcript(
         &out.recorded(),
         Program::WaitVsGather,
@@ -107,9 +109,7 @@ pub fn assert_run_in_executor_offloaded_beats_the_blocking_mistake(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
-    let run = capture(Program::RunInExecutor, runtime, 1.0);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::RunInExecutor, runtime, 1.0, block_on);
     assert_transcript(
         &out.recorded(),
         Program::RunInExecutor,

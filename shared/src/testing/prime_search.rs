@@ -7,23 +7,9 @@
 
 use std::time::Duration;
 
-use super::run_bin_env;
+use super::{run_bin_env, run_in_process};
 use crate::expect::{assert_transcript, transcript};
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
-
-/// Runs prime_search in `mode` at `scale` in this process through `block_on` (which runs the
-/// program's future on `runtime`), and returns its sink.
-pub fn run_search(
-    runtime: Runtime,
-    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
-    mode: Mode,
-    scale: f64,
-) -> Out {
-    let run = Run::capture(Program::PrimeSearch, runtime, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
-}
 
 /// The sequential transcript's lines under `runtime`, one after another.
 pub fn sequential_lines(runtime: Runtime) -> Vec<String> {
@@ -50,7 +36,7 @@ pub fn assert_concurrent_and_offloaded_searches_overlap(
     // two 300 ms and 900 ms after it.
     let scale = 5.0;
     for mode in [Mode::Concurrent, Mode::Offload] {
-        let out = run_search(runtime, &block_on, mode, scale);
+        let out = run_in_process(Program::PrimeSearch, runtime, mode, scale, NoOpts {}, &block_on);
         assert_transcript(&out.recorded(), Program::PrimeSearch, runtime, mode);
         let ms = took_ms(out.lines().last().unwrap());
         assert!(ms >= 260.0 * scale, "{mode}: {ms} ms");
@@ -63,7 +49,14 @@ pub fn assert_sequential_searches_print_in_call_order(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     let scale = 0.1;
-    let out = run_search(runtime, block_on, Mode::Sequential, scale);
+    let out = run_in_process(
+        Program::PrimeSearch,
+        runtime,
+        Mode::Sequential,
+        scale,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(
         &out.recorded(),
         Program::PrimeSearch,
