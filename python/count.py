@@ -14,7 +14,7 @@ import asyncio
 import threading
 import time
 
-from _common import main
+from _common import main, start_and_join
 
 SLEEP_SECS = 1.0
 MAX_PRINTED_TASKS = 100
@@ -46,10 +46,7 @@ def run(run):
             threading.Thread(target=count_blocking, args=(task_out, one_second))
             for _ in range(tasks)
         ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        start_and_join(threads)
     else:
         async def start():
             await asyncio.gather(*(count(task_out, one_second) for _ in range(tasks)))

@@ -20,7 +20,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from _common import main
+from _common import main, round_robin, start_and_join
 
 # The HTTP clients are imported before the program's clock starts (as a Rust binary's are
 # loaded before its main): their import time counts in the process's wall time, not in the
@@ -33,7 +33,6 @@ try:
     import aiohttp
 except ImportError:
     aiohttp = None
-
 
 
 def read_sites(path):
@@ -201,12 +200,7 @@ def run(run):
                     for n in names
                 ]
                 # The seed's round robin: resume each task in turn until all are done.
-                while tasks:
-                    for t in list(tasks):
-                        try:
-                            next(t)
-                        except StopIteration:
-                            tasks.remove(t)
+                round_robin(tasks)
         elif run.mode == "threads":
             work_queue = queue.Queue()
             for url in urls:
@@ -218,10 +212,7 @@ def run(run):
                 )
                 for n in names
             ]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            start_and_join(threads)
         else:
             async def start():
                 work_queue = asyncio.Queue()
