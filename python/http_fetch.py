@@ -20,7 +20,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from _common import main, round_robin, start_and_join
+from _common import int_between, main, round_robin, start_and_join
 
 # The HTTP clients are imported before the program's clock starts (as a Rust binary's are
 # loaded before its main): their import time counts in the process's wall time, not in the
@@ -241,12 +241,6 @@ def run(run):
 
 
 def options(parser):
-    def workers(text):
-        n = int(text)
-        if not 1 <= n <= 8:
-            raise ValueError(text)
-        return n
-
     def seconds(text):
         s = float(text)
         if not 0 < s <= 86_400:
@@ -255,8 +249,8 @@ def options(parser):
 
     parser.add_argument("urls", nargs="*", metavar="URL",
                         help="URLs to fetch; none: the seed's six sites, on a stand-in server")
-    parser.add_argument("--workers", type=workers, default=2, metavar="N",
-                        help="How many workers take URLs from the queue (1 to 8)")
+    parser.add_argument("--workers", type=int_between(1, 8, "workers"), default=2,
+                        metavar="N", help="How many workers take URLs from the queue (1 to 8)")
     parser.add_argument("--timeout", type=seconds, default=10.0, metavar="SECS",
                         help="Seconds one request may take (not scaled by --scale)")
 
