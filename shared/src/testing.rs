@@ -1,5 +1,5 @@
 //! Helpers for the tests of the runtime crates: run a real binary with a deadline
-//! ([`run_bin`]), or a program in this process on the runtime under test ([`run_in_process`]).
+//! ([`run_bin`], [`run_traced`] to read its `--trace` too), or a program in this process on the runtime under test ([`run_in_process`]).
 //! The checks several runtimes share are in the submodules, one per program (and [`cli`] for
 //! the command line, [`workloads`] for every program through the trait), each taking what
 //! differs between runtimes: the binary, the [`Runtime`](crate::Runtime), or a closure that
@@ -18,9 +18,12 @@ pub mod work_queue;
 pub mod workloads;
 
 use std::io::Read;
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::out::Trace;
 use crate::{Mode, Out, Program, Run, Runtime};
 
 /// What a binary printed and how it ended.
@@ -82,6 +85,27 @@ pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Dur
         stderr: err_reader.join().unwrap_or_default(),
         wall,
     }
+}
+
+/// Runs `exe` with `args` and `--trace` into a temporary file, and returns the trace. Checks
+/// that it exited with code 0 and that stdout holds exactly the traced lines.
+pub fn run_traced(exe: &str, args: &[&str]) -> Trace {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let name = Path::new(exe).file_stem().map_or("run".into(), |s| s.to_string_lossy());
+    let path = std::env::temp_dir().join(format!(
+        "{name}-{}-{}.jsonl",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
+    let path_arg = path.to_str().expect("a UTF-8 temp dir");
+    let all: Vec<&str> = args.iter().copied().chain(["--trace", path_arg]).collect();
+    let run = run_bin(exe, &all, Duration::from_secs(60));
+    assert_eq!(run.code(), Some(0), "{exe} {args:?}: {run:?}");
+    let trace = Trace::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let traced: Vec<String> = trace.events.iter().map(|e| e.line.clone()).collect();
+    assert_eq!(run.lines(), traced, "{exe} {args:?}");
+    trace
 }
 
 /// Starts `exe` with `args`, `NO_COLOR=1` and `env`, stdin empty, stdout and stderr piped.

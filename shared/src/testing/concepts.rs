@@ -6,10 +6,9 @@
 
 use std::time::Duration;
 
-use super::{run_bin, run_in_process};
+use super::{run_in_process, run_traced};
 use crate::concepts::assert_offload_beats_blocking;
 use crate::expect::assert_transcript;
-use crate::out::Trace;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs the concept `program` at `scale` in this process through `block_on`, and returns its
@@ -121,20 +120,7 @@ pub fn assert_run_in_executor_offloaded_beats_the_blocking_mistake(
 
 /// Runs a concept binary of `runtime` with `--trace` and checks its transcript from the trace.
 pub fn check_binary(runtime: Runtime, exe: &str, program: Program, scale: &str) {
-    let trace =
-        std::env::temp_dir().join(format!("{runtime}-{program}-{}.jsonl", std::process::id()));
-    let trace_arg = trace.to_str().unwrap();
-    let run = run_bin(
-        exe,
-        &["--scale", scale, "--trace", trace_arg],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{run:?}");
-    let recorded = Trace::read(&trace).unwrap();
-    std::fs::remove_file(&trace).unwrap();
-    // stdout carries exactly the traced lines.
-    let traced: Vec<String> = recorded.events.iter().map(|e| e.line.clone()).collect();
-    assert_eq!(run.lines(), traced);
+    let recorded = run_traced(exe, &["--scale", scale]);
     assert_transcript(&recorded.events, program, runtime, Mode::Concurrent);
 }
 
