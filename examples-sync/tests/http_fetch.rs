@@ -2,7 +2,6 @@
 //! stand-in server and a refused port on 127.0.0.1 (never the internet). The checks
 //! themselves are shared by every runtime: `shared::testing::http_fetch`.
 
-
 const EXE: &str = env!("CARGO_BIN_EXE_http_fetch");
 const THREADS: &[&str] = &["--mode", "threads"];
 

@@ -81,7 +81,8 @@ impl Tokio {
 
 // The seed programs, each run by `Tokio::block_on`: `count` runs `count::run(run)` on a new
 // runtime of this flavour, and so on for every program (see `shared::impl_workloads!`).
-shared::impl_workloads!(Tokio, Runtime::Tokio, |tokio, program| tokio.block_on(program));
+shared::impl_workloads!(Tokio, Runtime::Tokio, |tokio, program| tokio
+    .block_on(program));
 
 // The concept programs, the same way.
 shared::impl_concepts!(Tokio, |tokio, program| tokio.block_on(program));

@@ -25,7 +25,14 @@ fn at(out: &Out, line: &str) -> Duration {
 // paused clock needs the current-thread runtime, which `#[tokio::test]` builds.
 #[tokio::test(start_paused = true)]
 async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() {
-    let out = run_paused(Program::LazyFutures, Mode::Concurrent, 1.0, NoOpts {}, examples_tokio::lazy_futures::run).await;
+    let out = run_paused(
+        Program::LazyFutures,
+        Mode::Concurrent,
+        1.0,
+        NoOpts {},
+        examples_tokio::lazy_futures::run,
+    )
+    .await;
     assert_transcript(&out, Program::LazyFutures, Mode::Concurrent);
     let lines = out.lines();
     assert_eq!(lines[0], "created the future: nothing ran yet");
@@ -40,7 +47,14 @@ async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() 
 // Paused clock (see above): the jobs' sleeps are virtual, so every line's time is exact.
 #[tokio::test(start_paused = true)]
 async fn wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest() {
-    let out = run_paused(Program::WaitVsGather, Mode::Concurrent, 1.0, NoOpts {}, examples_tokio::wait_vs_gather::run).await;
+    let out = run_paused(
+        Program::WaitVsGather,
+        Mode::Concurrent,
+        1.0,
+        NoOpts {},
+        examples_tokio::wait_vs_gather::run,
+    )
+    .await;
     assert_transcript(&out, Program::WaitVsGather, Mode::Concurrent);
     let ms = Duration::from_millis;
     // gather waits for the slowest job, then hands the results over in the order asked.

@@ -12,12 +12,19 @@ use paused::{assert_ideal, assert_transcript, run_paused};
 use std::time::Duration;
 
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, NoOpts, Program};
 
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
 async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
-    let out = run_paused(Program::FindDivisible, Mode::Cooperative, 1.0, NoOpts {}, examples_tokio::find_divisible::run).await;
+    let out = run_paused(
+        Program::FindDivisible,
+        Mode::Cooperative,
+        1.0,
+        NoOpts {},
+        examples_tokio::find_divisible::run,
+    )
+    .await;
     assert_transcript(&out, Program::FindDivisible, Mode::Cooperative);
     // The three Finding lines come first in spawn order: each task yields at i = 0.
     assert_eq!(
@@ -35,7 +42,14 @@ async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
 async fn greedy_tasks_run_one_after_another_on_one_thread() {
-    let out = run_paused(Program::FindDivisible, Mode::Greedy, 1.0, NoOpts {}, examples_tokio::find_divisible::run).await;
+    let out = run_paused(
+        Program::FindDivisible,
+        Mode::Greedy,
+        1.0,
+        NoOpts {},
+        examples_tokio::find_divisible::run,
+    )
+    .await;
     assert_transcript(&out, Program::FindDivisible, Mode::Greedy);
     assert_ideal(&out, Program::FindDivisible, Mode::Greedy);
 }

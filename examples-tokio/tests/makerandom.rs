@@ -12,8 +12,8 @@ mod paused;
 use paused::{assert_ideal, assert_transcript, run_paused};
 
 use shared::catalogue::makerandom::{ideal_concurrent, schedule};
-use shared::expect::{makerandom_line};
-use shared::{MakerandomOpts, Mode, Out, Program, Run, Runtime};
+use shared::expect::makerandom_line;
+use shared::{MakerandomOpts, Mode, Program};
 
 /// What CPython prints for `seed`: the catalogue's model of its event loop.
 fn cpython_lines(seed: u64) -> Vec<String> {
@@ -30,7 +30,14 @@ fn cpython_lines(seed: u64) -> Vec<String> {
 // Paused clock: every tie between sleeps is exact, and the elapsed time is exactly 12 s.
 #[tokio::test(start_paused = true)]
 async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
-    let out = run_paused(Program::Makerandom, Mode::Concurrent, 1.0, MakerandomOpts { seed: 444 }, examples_tokio::makerandom::run).await;
+    let out = run_paused(
+        Program::Makerandom,
+        Mode::Concurrent,
+        1.0,
+        MakerandomOpts { seed: 444 },
+        examples_tokio::makerandom::run,
+    )
+    .await;
     // Every line has its place: the transcript has no ties (see the module documentation).
     assert_transcript(&out, Program::Makerandom, Mode::Concurrent);
     assert_ideal(&out, Program::Makerandom, Mode::Concurrent);
@@ -54,7 +61,14 @@ async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
 async fn makerandom_draws_in_cpythons_order_for_other_seeds_too() {
     for seed in [0, 1, 7, 42, 2024, 123_456_789] {
         let start = tokio::time::Instant::now();
-        let out = run_paused(Program::Makerandom, Mode::Concurrent, 1.0, MakerandomOpts { seed }, examples_tokio::makerandom::run).await;
+        let out = run_paused(
+            Program::Makerandom,
+            Mode::Concurrent,
+            1.0,
+            MakerandomOpts { seed },
+            examples_tokio::makerandom::run,
+        )
+        .await;
         assert_eq!(out.lines(), cpython_lines(seed), "seed {seed}");
         assert_eq!(
             start.elapsed().as_secs_f64(),

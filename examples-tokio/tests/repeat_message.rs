@@ -9,12 +9,19 @@ mod paused;
 
 use paused::{assert_ideal, assert_transcript, run_paused};
 
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, NoOpts, Program};
 
 // Paused clock: the three repeaters' sleeps line up exactly; the run takes exactly 15 s.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_concurrent_interleaves_the_three_in_fifteen_seconds() {
-    let out = run_paused(Program::RepeatMessage, Mode::Concurrent, 1.0, NoOpts {}, examples_tokio::repeat_message::run).await;
+    let out = run_paused(
+        Program::RepeatMessage,
+        Mode::Concurrent,
+        1.0,
+        NoOpts {},
+        examples_tokio::repeat_message::run,
+    )
+    .await;
     // At t = 0, 1.5 s, 3 s, … two or three messages are due at the same instant: their order
     // is a tie, which the transcript's groups allow either way. Every other line has its place.
     assert_transcript(&out, Program::RepeatMessage, Mode::Concurrent);
@@ -30,7 +37,14 @@ async fn repeat_message_concurrent_interleaves_the_three_in_fifteen_seconds() {
 // Paused clock: the run takes exactly 5 + 10 + 15 = 30 s.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_seconds() {
-    let out = run_paused(Program::RepeatMessage, Mode::Sequential, 1.0, NoOpts {}, examples_tokio::repeat_message::run).await;
+    let out = run_paused(
+        Program::RepeatMessage,
+        Mode::Sequential,
+        1.0,
+        NoOpts {},
+        examples_tokio::repeat_message::run,
+    )
+    .await;
     assert_transcript(&out, Program::RepeatMessage, Mode::Sequential);
     assert_ideal(&out, Program::RepeatMessage, Mode::Sequential);
     assert_eq!(
@@ -42,7 +56,14 @@ async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_se
 // Paused clock: each line's virtual timestamp is exactly a multiple of its message's interval.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_concurrent_prints_each_message_on_its_own_beat() {
-    let out = run_paused(Program::RepeatMessage, Mode::Concurrent, 1.0, NoOpts {}, examples_tokio::repeat_message::run).await;
+    let out = run_paused(
+        Program::RepeatMessage,
+        Mode::Concurrent,
+        1.0,
+        NoOpts {},
+        examples_tokio::repeat_message::run,
+    )
+    .await;
     for (message, interval) in shared::catalogue::repeat_message::MESSAGES {
         let times: Vec<u64> = out
             .recorded()

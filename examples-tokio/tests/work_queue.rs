@@ -15,7 +15,7 @@ use paused::{assert_ideal, paused_run, run_paused};
 use std::time::{Duration, Instant};
 
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, NoOpts, Out, Program};
 
 /// Every printed line with its time in milliseconds.
 fn timeline(out: &Out) -> Vec<(u64, String)> {
@@ -32,7 +32,14 @@ fn at(ms: u64, line: &str) -> (u64, String) {
 // Paused clock: the timeline below is exact to the microsecond, elapsed times included.
 #[tokio::test(start_paused = true)]
 async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
-    let out = run_paused(Program::WorkQueue, Mode::Async, 1.0, NoOpts {}, examples_tokio::work_queue::run).await;
+    let out = run_paused(
+        Program::WorkQueue,
+        Mode::Async,
+        1.0,
+        NoOpts {},
+        examples_tokio::work_queue::run,
+    )
+    .await;
     let lines = timeline(&out);
     assert_eq!(
         lines[..4],

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use crate::catalogue::{Mode, Program};
 use crate::cli::NoOpts;
-use crate::run::Run;
 use crate::expect::concepts::{BLOCKING_HEADER, OFFLOAD_HEADER};
 use crate::out::{Event, Out};
+use crate::run::Run;
 use crate::workload::Workloads;
 
 /// The concept programs under one async runtime. Each method runs the program to its end on

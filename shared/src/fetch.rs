@@ -39,8 +39,8 @@ use std::time::Duration;
 
 use crate::catalogue::http_fetch::WORKERS;
 use crate::cli::HttpOpts;
-use crate::run::Run;
 use crate::out::Out;
+use crate::run::Run;
 use crate::server::Server;
 
 /// Redirects followed before a fetch fails with [`Failure::TooManyRedirects`].

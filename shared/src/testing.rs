@@ -91,7 +91,9 @@ pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Dur
 /// that it exited with code 0 and that stdout holds exactly the traced lines.
 pub fn run_traced(exe: &str, args: &[&str]) -> Trace {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let name = Path::new(exe).file_stem().map_or("run".into(), |s| s.to_string_lossy());
+    let name = Path::new(exe)
+        .file_stem()
+        .map_or("run".into(), |s| s.to_string_lossy());
     let path = std::env::temp_dir().join(format!(
         "{name}-{}-{}.jsonl",
         std::process::id(),
@@ -122,9 +124,7 @@ pub fn spawn(exe: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
 }
 
 /// Reads `pipe` to its end on a thread of its own; joining the thread gives the text.
-pub fn read_on_a_thread(
-    mut pipe: impl Read + Send + 'static,
-) -> std::thread::JoinHandle<String> {
+pub fn read_on_a_thread(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
     std::thread::spawn(move || {
         let mut text = String::new();
         let _ = pipe.read_to_string(&mut text);

@@ -8,8 +8,8 @@
 
 use crate::catalogue::{Mode, Program, Runtime};
 use crate::cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, SayOpts};
-use crate::run::Run;
 use crate::out::Out;
+use crate::run::Run;
 
 /// The seed programs under one runtime. Each method runs the program to its end on the
 /// calling thread (building the runtime it needs) and prints through `run.out`.

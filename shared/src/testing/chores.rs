@@ -22,7 +22,14 @@ pub fn assert_concurrent_chores_take_an_hour_and_a_half(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     // At scale 0.2 a story hour is 200 ms: the groups of the transcript are 100 ms apart.
-    let out = run_in_process(Program::Chores, runtime, Mode::Concurrent, 0.2, NoOpts {}, block_on);
+    let out = run_in_process(
+        Program::Chores,
+        runtime,
+        Mode::Concurrent,
+        0.2,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(&out.recorded(), Program::Chores, runtime, Mode::Concurrent);
     let minutes = total_minutes(&out);
     assert!((90..180).contains(&minutes), "{minutes} story minutes");
@@ -33,7 +40,14 @@ pub fn assert_sequential_chores_take_three_hours(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
-    let out = run_in_process(Program::Chores, runtime, Mode::Sequential, 0.05, NoOpts {}, block_on);
+    let out = run_in_process(
+        Program::Chores,
+        runtime,
+        Mode::Sequential,
+        0.05,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(&out.recorded(), Program::Chores, runtime, Mode::Sequential);
     assert!(total_minutes(&out) >= 180);
 }

@@ -19,7 +19,14 @@ fn run_concept(
     scale: f64,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) -> Out {
-    run_in_process(program, runtime, Mode::Concurrent, scale, NoOpts {}, block_on)
+    run_in_process(
+        program,
+        runtime,
+        Mode::Concurrent,
+        scale,
+        NoOpts {},
+        block_on,
+    )
 }
 
 /// When `line` was printed.

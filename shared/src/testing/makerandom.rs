@@ -47,7 +47,14 @@ pub fn run_makerandom(
     scale: f64,
 ) -> Out {
     let opts = MakerandomOpts { seed };
-    run_in_process(Program::Makerandom, runtime, Mode::Concurrent, scale, opts, block_on)
+    run_in_process(
+        Program::Makerandom,
+        runtime,
+        Mode::Concurrent,
+        scale,
+        opts,
+        block_on,
+    )
 }
 
 /// The seed's seed (444) at scale 0.01 through `block_on`: what is certain holds.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::{run_bin_env, run_in_process};
 use crate::expect::{assert_transcript, transcript};
-use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
+use crate::{Mode, NoOpts, Program, Run, Runtime};
 
 /// The sequential transcript's lines under `runtime`, one after another.
 pub fn sequential_lines(runtime: Runtime) -> Vec<String> {
@@ -36,7 +36,14 @@ pub fn assert_concurrent_and_offloaded_searches_overlap(
     // two 300 ms and 900 ms after it.
     let scale = 5.0;
     for mode in [Mode::Concurrent, Mode::Offload] {
-        let out = run_in_process(Program::PrimeSearch, runtime, mode, scale, NoOpts {}, &block_on);
+        let out = run_in_process(
+            Program::PrimeSearch,
+            runtime,
+            mode,
+            scale,
+            NoOpts {},
+            &block_on,
+        );
         assert_transcript(&out.recorded(), Program::PrimeSearch, runtime, mode);
         let ms = took_ms(out.lines().last().unwrap());
         assert!(ms >= 260.0 * scale, "{mode}: {ms} ms");

@@ -3,8 +3,8 @@
 //! sleeps overlapping (async-std and smol).
 
 use std::io::{BufRead, BufReader};
-use std::sync::mpsc;
 use std::process::Command;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::{read_on_a_thread, run_bin, spawn};

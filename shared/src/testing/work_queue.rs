@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use super::{run_bin_env, run_in_process};
-use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
+use crate::{Mode, NoOpts, Program, Run, Runtime};
 
 /// How many `Task {name} running` lines there are.
 pub fn running(lines: &[String], name: &str) -> usize {
@@ -49,7 +49,15 @@ pub fn assert_async_workers_share_the_queue(
     // At scale 0.05 the events that must come apart (Two's 10 s and One's 15 s) are 250 ms
     // apart; only the ties are left open.
     let scale = 0.05;
-    let lines = run_in_process(Program::WorkQueue, runtime, Mode::Async, scale, NoOpts {}, block_on).lines();
+    let lines = run_in_process(
+        Program::WorkQueue,
+        runtime,
+        Mode::Async,
+        scale,
+        NoOpts {},
+        block_on,
+    )
+    .lines();
     let shapes: Vec<String> = lines.iter().map(|l| shape(l)).collect();
     assert_eq!(shapes.len(), 9, "{lines:#?}");
     // t = 0: both start, a tie, and on a pool of several threads even which worker takes the
