@@ -5,24 +5,17 @@
 //! every stamp is exact (`[1:00]`, never `[1:01]`). It needs the current-thread runtime, which is
 //! what `#[tokio::test]` builds; the output sink reads tokio's clock, so the stamps are virtual.
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, run_paused};
-
+use examples_tokio::chores;
 use shared::expect::{check, transcript};
-use shared::{Mode, NoOpts, Program, Runtime};
+use shared::{Mode, Program, Runtime};
+
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: the machines run while the person works, in exact virtual time.
 #[tokio::test(start_paused = true)]
 async fn concurrent_chores_take_an_hour_and_a_half() {
-    let out = run_paused(
-        Program::Chores,
-        Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::chores::run,
-    )
-    .await;
+    let out = run_paused(Program::Chores, Mode::Concurrent, chores::run).await;
     assert_transcript(&out, Program::Chores, Mode::Concurrent);
     // The same groups with their exact stamps: 0:00, 1:00 and 1:30.
     let stamped: Vec<Vec<String>> = transcript(Program::Chores, Runtime::Tokio, Mode::Concurrent)
@@ -40,14 +33,7 @@ async fn concurrent_chores_take_an_hour_and_a_half() {
 // Paused clock: one chore after another, in exact virtual time.
 #[tokio::test(start_paused = true)]
 async fn sequential_chores_take_three_hours() {
-    let out = run_paused(
-        Program::Chores,
-        Mode::Sequential,
-        1.0,
-        NoOpts {},
-        examples_tokio::chores::run,
-    )
-    .await;
+    let out = run_paused(Program::Chores, Mode::Sequential, chores::run).await;
     assert_eq!(
         out.lines(),
         [

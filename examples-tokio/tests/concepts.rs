@@ -3,36 +3,26 @@
 //! trait on both flavours, and the real binaries (that check is shared with the other runtimes:
 //! `shared::testing::concepts`).
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, run_paused};
-
 use std::time::Duration;
 
 use examples_tokio::Tokio;
+use examples_tokio::lazy_futures;
+use examples_tokio::wait_vs_gather;
 use shared::cli::Flavor;
 use shared::concepts::{assert_offload_beats_blocking, check_every_concept};
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+// When a line was printed: virtual time, under the paused clock.
+use shared::testing::concepts::at;
+use shared::{Mode, NoOpts, Program, Run, Runtime};
 
-/// The virtual time at which `line` was printed.
-fn at(out: &Out, line: &str) -> Duration {
-    let event = out.recorded().into_iter().find(|e| e.line == line);
-    Duration::from_micros(event.unwrap_or_else(|| panic!("no {line:?}")).t_us)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: tokio's clock stands still and jumps to the next timer whenever every task
 // is idle, so the naps take no real time and the elapsed time is exactly the ideal. The
 // paused clock needs the current-thread runtime, which `#[tokio::test]` builds.
 #[tokio::test(start_paused = true)]
 async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() {
-    let out = run_paused(
-        Program::LazyFutures,
-        Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::lazy_futures::run,
-    )
-    .await;
+    let out = run_paused(Program::LazyFutures, Mode::Concurrent, lazy_futures::run).await;
     assert_transcript(&out, Program::LazyFutures, Mode::Concurrent);
     let lines = out.lines();
     assert_eq!(lines[0], "created the future: nothing ran yet");
@@ -47,14 +37,7 @@ async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() 
 // Paused clock (see above): the jobs' sleeps are virtual, so every line's time is exact.
 #[tokio::test(start_paused = true)]
 async fn wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest() {
-    let out = run_paused(
-        Program::WaitVsGather,
-        Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::wait_vs_gather::run,
-    )
-    .await;
+    let out = run_paused(Program::WaitVsGather, Mode::Concurrent, wait_vs_gather::run).await;
     assert_transcript(&out, Program::WaitVsGather, Mode::Concurrent);
     let ms = Duration::from_millis;
     // gather waits for the slowest job, then hands the results over in the order asked.

@@ -6,24 +6,17 @@
 //! clock needs the current-thread runtime, which is what `#[tokio::test]` builds. The output
 //! sink reads tokio's clock, so its elapsed time is virtual too.
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, run_paused};
-
 use std::time::Duration;
 
+use examples_tokio::count;
 use shared::{CountOpts, Mode, Program};
+
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused, run_paused_with};
 
 #[tokio::test(start_paused = true)]
 async fn count_concurrent_prints_one_one_one_two_two_two_in_one_second() {
-    let out = run_paused(
-        Program::Count,
-        Mode::Concurrent,
-        1.0,
-        CountOpts::default(),
-        examples_tokio::count::run,
-    )
-    .await;
+    let out = run_paused(Program::Count, Mode::Concurrent, count::run).await;
     assert_transcript(&out, Program::Count, Mode::Concurrent);
     assert_eq!(out.lines().last().unwrap(), "executed in 1.00 seconds.");
     assert_ideal(&out, Program::Count, Mode::Concurrent);
@@ -31,26 +24,19 @@ async fn count_concurrent_prints_one_one_one_two_two_two_in_one_second() {
 
 #[tokio::test(start_paused = true)]
 async fn count_sequential_alternates_in_three_seconds() {
-    let out = run_paused(
-        Program::Count,
-        Mode::Sequential,
-        1.0,
-        CountOpts::default(),
-        examples_tokio::count::run,
-    )
-    .await;
+    let out = run_paused(Program::Count, Mode::Sequential, count::run).await;
     assert_transcript(&out, Program::Count, Mode::Sequential);
     assert_ideal(&out, Program::Count, Mode::Sequential);
 }
 
 #[tokio::test(start_paused = true)]
 async fn count_with_many_tasks_prints_a_summary_and_still_takes_one_second() {
-    let out = run_paused(
+    let out = run_paused_with(
         Program::Count,
         Mode::Concurrent,
         1.0,
         CountOpts { tasks: 10_000 },
-        examples_tokio::count::run,
+        count::run,
     )
     .await;
     assert_eq!(out.lines()[0], "10000 count() tasks printed One and Two");

@@ -5,14 +5,14 @@
 //! sink reading tokio's clock) computation takes no virtual time at all, and the elapsed time
 //! is exactly that ideal. The order of the lines on one thread is a fact of the scheduler.
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, run_paused};
-
 use std::time::Duration;
 
+use examples_tokio::find_divisible;
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Program};
+use shared::{Mode, Program};
+
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
@@ -20,9 +20,7 @@ async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
     let out = run_paused(
         Program::FindDivisible,
         Mode::Cooperative,
-        1.0,
-        NoOpts {},
-        examples_tokio::find_divisible::run,
+        find_divisible::run,
     )
     .await;
     assert_transcript(&out, Program::FindDivisible, Mode::Cooperative);
@@ -42,14 +40,7 @@ async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
 async fn greedy_tasks_run_one_after_another_on_one_thread() {
-    let out = run_paused(
-        Program::FindDivisible,
-        Mode::Greedy,
-        1.0,
-        NoOpts {},
-        examples_tokio::find_divisible::run,
-    )
-    .await;
+    let out = run_paused(Program::FindDivisible, Mode::Greedy, find_divisible::run).await;
     assert_transcript(&out, Program::FindDivisible, Mode::Greedy);
     assert_ideal(&out, Program::FindDivisible, Mode::Greedy);
 }

@@ -7,13 +7,12 @@
 //! that at such ties the program still draws in CPython's order (the task whose sleep started
 //! first draws first), which `shared::catalogue::makerandom::schedule` models.
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, run_paused};
-
 use shared::catalogue::makerandom::{ideal_concurrent, schedule};
 use shared::expect::makerandom_line;
 use shared::{MakerandomOpts, Mode, Program};
+
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused_with};
 
 /// What CPython prints for `seed`: the catalogue's model of its event loop.
 fn cpython_lines(seed: u64) -> Vec<String> {
@@ -30,7 +29,7 @@ fn cpython_lines(seed: u64) -> Vec<String> {
 // Paused clock: every tie between sleeps is exact, and the elapsed time is exactly 12 s.
 #[tokio::test(start_paused = true)]
 async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
-    let out = run_paused(
+    let out = run_paused_with(
         Program::Makerandom,
         Mode::Concurrent,
         1.0,
@@ -61,7 +60,7 @@ async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
 async fn makerandom_draws_in_cpythons_order_for_other_seeds_too() {
     for seed in [0, 1, 7, 42, 2024, 123_456_789] {
         let start = tokio::time::Instant::now();
-        let out = run_paused(
+        let out = run_paused_with(
             Program::Makerandom,
             Mode::Concurrent,
             1.0,

@@ -7,15 +7,15 @@
 //! `#[tokio::test]` builds; the output sink reads tokio's clock. A blocking sleep does not move
 //! that clock at all, which the blocking and offload tests show.
 
-mod paused;
-
-use paused::{assert_ideal, assert_transcript, paused_run, run_paused};
-
 use std::time::{Duration, Instant};
 
+use examples_tokio::prime_search;
 use shared::expect::transcript;
 use shared::testing::run_bin_env;
 use shared::{Mode, NoOpts, Out, Program, Runtime};
+
+mod paused;
+use paused::{assert_ideal, assert_transcript, paused_run, run_paused};
 
 /// The virtual time, in milliseconds, at which `line` was printed.
 fn ms_of(out: &Out, line: &str) -> u64 {
@@ -29,14 +29,7 @@ fn ms_of(out: &Out, line: &str) -> u64 {
 // Paused clock: the three searches' pauses overlap in virtual time, exactly.
 #[tokio::test(start_paused = true)]
 async fn concurrent_searches_finish_1000_then_100000_then_10000_in_260_ms() {
-    let out = run_paused(
-        Program::PrimeSearch,
-        Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::prime_search::run,
-    )
-    .await;
+    let out = run_paused(Program::PrimeSearch, Mode::Concurrent, prime_search::run).await;
     assert_transcript(&out, Program::PrimeSearch, Mode::Concurrent);
     assert_eq!(ms_of(&out, "▷ Highest prime below 1000 is 997"), 20);
     assert_eq!(ms_of(&out, "▷ Highest prime below 100000 is 99991"), 80);
@@ -48,14 +41,7 @@ async fn concurrent_searches_finish_1000_then_100000_then_10000_in_260_ms() {
 // Paused clock: one search after another adds up all 36 pauses, exactly.
 #[tokio::test(start_paused = true)]
 async fn sequential_searches_take_360_ms() {
-    let out = run_paused(
-        Program::PrimeSearch,
-        Mode::Sequential,
-        1.0,
-        NoOpts {},
-        examples_tokio::prime_search::run,
-    )
-    .await;
+    let out = run_paused(Program::PrimeSearch, Mode::Sequential, prime_search::run).await;
     assert_transcript(&out, Program::PrimeSearch, Mode::Sequential);
     assert_eq!(out.lines().last().unwrap(), "Took 360.00 ms");
     assert_ideal(&out, Program::PrimeSearch, Mode::Sequential);

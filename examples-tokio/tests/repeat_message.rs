@@ -5,11 +5,11 @@
 //! to the next timer whenever every task is idle, so the 30 s and 15 s runs take
 //! microseconds and end at exactly their ideal time. The sink reads tokio's clock.
 
+use examples_tokio::repeat_message;
+use shared::{Mode, Program};
+
 mod paused;
-
 use paused::{assert_ideal, assert_transcript, run_paused};
-
-use shared::{Mode, NoOpts, Program};
 
 // Paused clock: the three repeaters' sleeps line up exactly; the run takes exactly 15 s.
 #[tokio::test(start_paused = true)]
@@ -17,9 +17,7 @@ async fn repeat_message_concurrent_interleaves_the_three_in_fifteen_seconds() {
     let out = run_paused(
         Program::RepeatMessage,
         Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::repeat_message::run,
+        repeat_message::run,
     )
     .await;
     // At t = 0, 1.5 s, 3 s, … two or three messages are due at the same instant: their order
@@ -40,9 +38,7 @@ async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_se
     let out = run_paused(
         Program::RepeatMessage,
         Mode::Sequential,
-        1.0,
-        NoOpts {},
-        examples_tokio::repeat_message::run,
+        repeat_message::run,
     )
     .await;
     assert_transcript(&out, Program::RepeatMessage, Mode::Sequential);
@@ -59,9 +55,7 @@ async fn repeat_message_concurrent_prints_each_message_on_its_own_beat() {
     let out = run_paused(
         Program::RepeatMessage,
         Mode::Concurrent,
-        1.0,
-        NoOpts {},
-        examples_tokio::repeat_message::run,
+        repeat_message::run,
     )
     .await;
     for (message, interval) in shared::catalogue::repeat_message::MESSAGES {

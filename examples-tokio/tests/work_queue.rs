@@ -8,14 +8,14 @@
 //! reads tokio's clock, so its elapsed time is virtual too. What depends on several threads is
 //! tested through the real binary with `--flavor multi-thread`, with generous bounds.
 
-mod paused;
-
-use paused::{assert_ideal, paused_run, run_paused};
-
 use std::time::{Duration, Instant};
 
+use examples_tokio::work_queue;
 use shared::testing::run_bin_env;
 use shared::{Mode, NoOpts, Out, Program};
+
+mod paused;
+use paused::{assert_ideal, paused_run, run_paused};
 
 /// Every printed line with its time in milliseconds.
 fn timeline(out: &Out) -> Vec<(u64, String)> {
@@ -32,14 +32,7 @@ fn at(ms: u64, line: &str) -> (u64, String) {
 // Paused clock: the timeline below is exact to the microsecond, elapsed times included.
 #[tokio::test(start_paused = true)]
 async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
-    let out = run_paused(
-        Program::WorkQueue,
-        Mode::Async,
-        1.0,
-        NoOpts {},
-        examples_tokio::work_queue::run,
-    )
-    .await;
+    let out = run_paused(Program::WorkQueue, Mode::Async, work_queue::run).await;
     let lines = timeline(&out);
     assert_eq!(
         lines[..4],

@@ -87,6 +87,27 @@ pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Dur
     }
 }
 
+/// Runs `exe --mode blocking --scale <scale>` with `threads_var=threads` (the variable that
+/// sets the runtime's number of threads), checks that it exited with code 0, and returns
+/// stdout's lines.
+pub fn run_blocking_on_threads(
+    exe: &str,
+    scale: f64,
+    threads_var: &str,
+    threads: &str,
+) -> Vec<String> {
+    let scale = scale.to_string();
+    let args = ["--mode", "blocking", "--scale", &scale];
+    let run = run_bin_env(
+        exe,
+        &args,
+        &[(threads_var, threads)],
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    run.lines()
+}
+
 /// Runs `exe` with `args` and `--trace` into a temporary file, and returns the trace. Checks
 /// that it exited with code 0 and that stdout holds exactly the traced lines.
 pub fn run_traced(exe: &str, args: &[&str]) -> Trace {

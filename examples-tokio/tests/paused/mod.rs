@@ -17,7 +17,7 @@ pub fn paused_run<O>(program: Program, mode: Mode, scale: f64, opts: O) -> Run<O
 
 /// Runs `body` (the program's `run`) on [`paused_run`]`(program, mode, scale, opts)` to its
 /// end, and returns the sink with what it printed. Fails the test if the program fails.
-pub async fn run_paused<O, F>(
+pub async fn run_paused_with<O, F>(
     program: Program,
     mode: Mode,
     scale: f64,
@@ -31,6 +31,18 @@ where
     let out = run.out.clone();
     body(run).await.unwrap();
     out
+}
+
+/// [`run_paused_with`] at scale 1 with the program's default options.
+pub async fn run_paused<O: Default, F>(
+    program: Program,
+    mode: Mode,
+    body: impl FnOnce(Run<O>) -> F,
+) -> Out
+where
+    F: Future<Output = anyhow::Result<()>>,
+{
+    run_paused_with(program, mode, 1.0, O::default(), body).await
 }
 
 /// `out` printed the transcript of `program` in `mode` under tokio

@@ -5,9 +5,7 @@
 //! (`env!("CARGO_BIN_EXE_prime_search")`) and the environment variable that sets its number of
 //! threads.
 
-use std::time::Duration;
-
-use super::{run_bin_env, run_in_process};
+use super::{run_blocking_on_threads, run_in_process};
 use crate::expect::{assert_transcript, transcript};
 use crate::{Mode, NoOpts, Program, Run, Runtime};
 
@@ -81,14 +79,7 @@ pub fn assert_blocking_on_one_thread_serialises_the_searches(
     threads_var: &str,
 ) {
     let scale = 0.1;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.1"],
-        &[(threads_var, "1")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
+    let mut lines = run_blocking_on_threads(exe, scale, threads_var, "1");
     let took = lines.pop().unwrap();
     // Each task runs from ▶ to ▷ without letting the others in.
     assert_eq!(lines, sequential_lines(runtime));
@@ -104,14 +95,7 @@ pub fn assert_blocking_on_several_threads_still_finds_every_prime(
 ) {
     // Which searches overlap depends on the threads: only what holds on any number is checked.
     let scale = 0.2;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.2"],
-        &[(threads_var, "3")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
+    let mut lines = run_blocking_on_threads(exe, scale, threads_var, "3");
     let took = lines.pop().unwrap();
     // Each search prints its ▶ before its ▷.
     for pair in sequential_lines(runtime).chunks(2) {

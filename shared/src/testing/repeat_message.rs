@@ -9,6 +9,24 @@ use super::run_in_process;
 use crate::expect::assert_transcript;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
 
+/// Runs repeat_message in `mode` at `scale` through `block_on` (which runs the program's
+/// future on `runtime`), and returns its sink.
+fn run_repeat(
+    runtime: Runtime,
+    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
+    mode: Mode,
+    scale: f64,
+) -> Out {
+    run_in_process(
+        Program::RepeatMessage,
+        runtime,
+        mode,
+        scale,
+        NoOpts {},
+        block_on,
+    )
+}
+
 /// The seconds the last line, `Execution time in seconds: …`, reports.
 pub fn reported_secs(out: &Out) -> f64 {
     let last = out.recorded().pop().unwrap();
@@ -28,14 +46,7 @@ pub fn assert_concurrent_interleaves_the_three_messages(
     // At scale 0.1 two lines due at different instants are at least 50 ms apart: a task
     // would have to fall that far behind to swap them. Lines due at the same instant (every
     // 150 ms) are ties, which the transcript's groups allow in any order.
-    let out = run_in_process(
-        Program::RepeatMessage,
-        runtime,
-        Mode::Concurrent,
-        0.1,
-        NoOpts {},
-        block_on,
-    );
+    let out = run_repeat(runtime, block_on, Mode::Concurrent, 0.1);
     assert_transcript(
         &out.recorded(),
         Program::RepeatMessage,
@@ -52,14 +63,7 @@ pub fn assert_sequential_prints_each_message_eleven_times_in_turn(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
-    let out = run_in_process(
-        Program::RepeatMessage,
-        runtime,
-        Mode::Sequential,
-        0.01,
-        NoOpts {},
-        block_on,
-    );
+    let out = run_repeat(runtime, block_on, Mode::Sequential, 0.01);
     assert_transcript(
         &out.recorded(),
         Program::RepeatMessage,

@@ -5,9 +5,7 @@
 //! (`env!("CARGO_BIN_EXE_work_queue")`) and the environment variable that sets its number of
 //! threads.
 
-use std::time::Duration;
-
-use super::{run_bin_env, run_in_process};
+use super::{run_blocking_on_threads, run_in_process};
 use crate::{Mode, NoOpts, Program, Run, Runtime};
 
 /// How many `Task {name} running` lines there are.
@@ -111,14 +109,7 @@ pub fn assert_async_workers_share_the_queue(
 /// runtime's number of threads): worker One blocks the only thread and takes every item.
 pub fn assert_blocking_on_one_thread_lets_worker_one_take_everything(exe: &str, threads_var: &str) {
     let scale = 0.02;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.02"],
-        &[(threads_var, "1")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let lines = run.lines();
+    let lines = run_blocking_on_threads(exe, scale, threads_var, "1");
     // One blocks the only thread; when an item is waiting, recv() returns without yielding.
     assert_eq!(running(&lines, "One"), 4, "{lines:#?}");
     assert_eq!(running(&lines, "Two"), 0, "{lines:#?}");
@@ -130,14 +121,7 @@ pub fn assert_blocking_on_one_thread_lets_worker_one_take_everything(exe: &str, 
 /// two blocked threads overlap (17 s of story, not 32).
 pub fn assert_blocking_on_two_threads_blocks_two_threads_at_once(exe: &str, threads_var: &str) {
     let scale = 0.1;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.1"],
-        &[(threads_var, "2")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let lines = run.lines();
+    let lines = run_blocking_on_threads(exe, scale, threads_var, "2");
     assert!(
         running(&lines, "One") >= 1 && running(&lines, "Two") >= 1,
         "{lines:#?}"
