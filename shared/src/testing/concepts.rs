@@ -71,6 +71,21 @@ pub fn assert_lazy_futures_run_only_when_polled(
     assert_about(out.elapsed(), 1.0, 0.2);
 }
 
+/// wait_vs_gather's jobs: cancelled, medium and slow never printed `finished` again (once
+/// each, in the gather round); fast finished in both rounds.
+#[track_caller]
+pub fn assert_cancelled_jobs_finished_once(out: &Out) {
+    let count = |line: &str| out.lines().iter().filter(|l| *l == line).count();
+    assert_eq!(
+        (
+            count("fast finished"),
+            count("medium finished"),
+            count("slow finished")
+        ),
+        (2, 1, 1)
+    );
+}
+
 /// wait_vs_gather at scale 0.2 through `block_on`: gather hands the results over in the order
 /// asked, the first completed is fast and the rest are cancelled, the timeout fires in time.
 pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest(
@@ -92,17 +107,7 @@ pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_re
     let first = at(&out, "first completed: fast");
     assert_about(first - at(&out, gathered), 0.5, scale);
     assert!(at(&out, "medium: cancelled before it finished") >= first);
-    // Cancelled, medium and slow never printed `finished` again: once each, in the gather
-    // round; fast finished in both rounds.
-    let count = |line: &str| out.lines().iter().filter(|l| *l == line).count();
-    assert_eq!(
-        (
-            count("fast finished"),
-            count("medium finished"),
-            count("slow finished")
-        ),
-        (2, 1, 1)
-    );
+    assert_cancelled_jobs_finished_once(&out);
     // After the 1.5 s wait, the timeout fires 1 s into the slow job's 1.5 s.
     let timed_out = at(&out, "timed out: slow was dropped before it finished");
     assert_about(timed_out - first, 1.5 + 1.0, scale);
