@@ -5,12 +5,9 @@
 
 use std::time::Duration;
 
-use examples_tokio::Tokio;
-use examples_tokio::lazy_futures;
-use examples_tokio::wait_vs_gather;
+use examples_tokio::{Tokio, lazy_futures, wait_vs_gather};
 use shared::cli::Flavor;
 use shared::concepts::{assert_offload_beats_blocking, check_every_concept};
-// When a line was printed: virtual time, under the paused clock.
 use shared::testing::concepts::{assert_cancelled_jobs_finished_once, at};
 use shared::{Mode, NoOpts, Program, Run, Runtime};
 
