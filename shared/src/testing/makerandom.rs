@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use super::run_in_process;
 use crate::catalogue::makerandom::{TASKS, pause_secs, threshold};
 use crate::expect::makerandom_line;
 use crate::random::PyRandom;
@@ -45,16 +46,35 @@ pub fn run_makerandom(
     seed: u64,
     scale: f64,
 ) -> Out {
-    let run = Run::capture(
+    let opts = MakerandomOpts { seed };
+    run_in_process(
         Program::Makerandom,
         runtime,
         Mode::Concurrent,
         scale,
-        MakerandomOpts { seed },
-    );
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
+        opts,
+        block_on,
+    )
+}
+
+/// The seed's seed (444) at scale 0.01 through `block_on`: what is certain holds.
+pub fn assert_the_seeds_seed_follows_the_rules(
+    runtime: Runtime,
+    block_on: impl FnOnce(Run<MakerandomOpts>) -> anyhow::Result<()>,
+) {
+    let out = run_makerandom(runtime, block_on, 444, 0.01);
+    assert_certain(&out, 444, 0.01);
+}
+
+/// Other seeds (0, 7, 2024) at scale 0.002 through `block_on`: the same rules hold.
+pub fn assert_other_seeds_follow_the_same_rules(
+    runtime: Runtime,
+    block_on: impl Fn(Run<MakerandomOpts>) -> anyhow::Result<()>,
+) {
+    for seed in [0, 7, 2024] {
+        let out = run_makerandom(runtime, &block_on, seed, 0.002);
+        assert_certain(&out, seed, 0.002);
+    }
 }
 
 /// Asserts what is certain of a run with `seed` at `scale` (see the module documentation).
