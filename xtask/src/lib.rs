@@ -8,7 +8,6 @@
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
 //! - [`order`]: the ordering verdict (`same`, `ties only`, `differs`) and unified diffs.
 //! - [`compare`]: `cargo xtask compare`, every program under every runtime.
-//! - [`spread`]: fair measurement: the spread of repeated runs, a seeded run order.
 //! - [`svg`]: the timelines (and the XML escape of every SVG).
 //! - [`markdown`]: the Markdown tables of both reports.
 //! - [`machine`]: the one-line description of the machine in both reports.
@@ -22,5 +21,4 @@ pub mod markdown;
 pub mod order;
 pub mod python;
 pub mod runner;
-pub mod spread;
 pub mod svg;
