@@ -356,9 +356,10 @@ fn precision(results: &Results) -> String {
          driver then waits for that tick in `epoll_wait`, whose timeout is itself a whole \
          number of milliseconds, rounded up by mio. So every tokio sleep overshoots by up to \
          a millisecond more than the kernel's own timers, on either scheduler. async-std and \
-         smol share async-io's timers, a sorted map of `Instant`s, and wait for the earliest \
-         in the poller with the deadline to within a microsecond; `std::thread::sleep` is \
-         `clock_nanosleep`, late by about the timer slack plus a wake-up. Python's asyncio \
+         smol share async-io's timers, a sorted map of `Instant`s, and their poller (the \
+         polling crate) arms a `timerfd` with the earliest deadline to the nanosecond, so \
+         they are late by about what `std::thread::sleep` (`clock_nanosleep`) is: the timer \
+         slack plus a wake-up. Python's asyncio \
          wakes its loop with `epoll` too, a millisecond-resolution timeout, plus the \
          interpreter's own overhead. The seeds' timings in this project are 10 ms and \
          longer, so a millisecond is visible at `--scale 0.01` and lost in the noise at 1 s.\n"
