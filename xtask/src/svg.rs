@@ -44,7 +44,7 @@ const THREAD_COLOURS: [&str; 8] = [
     "#333333", "#ffd400", "#00b3b3", "#ff66cc", "#99cc00", "#996633", "#6666ff", "#ff9966",
 ];
 /// Roughly the width of one character at the font size used, for laying out the headers.
-const CHAR_WIDTH: f64 = 6.6;
+const CHAR_WIDTH: f64 = 6.2;
 
 /// The SVG text of one program's timeline.
 pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
