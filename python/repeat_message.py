@@ -6,6 +6,7 @@ sleeps between. One after another (the seed's blocking version) that is 30 s; as
 thread per message.
 """
 
+# ANCHOR: program
 import asyncio
 import threading
 import time
@@ -65,6 +66,7 @@ def run(run):
         if results != ["Complete."] * len(MESSAGES):
             raise RuntimeError(f"a repeater did not complete: {results}")
     run.out.timing(f"Execution time in seconds: {run.out.elapsed()}")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

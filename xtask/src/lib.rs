@@ -3,6 +3,7 @@
 //!
 //! - [`runner`]: run one program with a timeout, capture its output, measure its wall time,
 //!   peak RSS and CPU time (shared by `compare` and `bench`).
+//! - [`book`]: `cargo xtask book`, the mdBook book under `book/`, generated parts and checks.
 //! - [`bench`]: `cargo xtask bench`, how far each runtime scales (`count --tasks N`
 //!   against bare loops), in `target/bench/`.
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
@@ -12,6 +13,7 @@
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
 
 pub mod bench;
+pub mod book;
 pub mod build;
 pub mod compare;
 pub mod order;
