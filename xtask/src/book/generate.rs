@@ -405,8 +405,8 @@ mod tests {
         let text = tabs(&root, Program::LazyFutures);
         assert_eq!(text.matches("{{#tab name=").count(), 3, "{text}");
         assert!(!text.contains("name=\"sync\""), "{text}");
-        for runtime in ["tokio", "async-std", "smol"] {
-            let source = sources::source(&root, Runtime::from_name(runtime).unwrap(), Program::LazyFutures);
+        for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+            let source = sources::source(&root, runtime, Program::LazyFutures);
             assert!(text.contains(&format!("{{{{#include {TO_ROOT}/{}}}}}", slash(&source.path))), "{text}");
         }
     }

@@ -117,7 +117,7 @@ pub fn split(report: &str) -> anyhow::Result<Pieces> {
     let mut programs = Vec::new();
     for (title, body) in &sections {
         let name = title.split_whitespace().next().unwrap_or_default();
-        let Some(program) = Program::from_name(name) else {
+        let Some(program) = sources::programs().into_iter().find(|p| p.name() == name) else {
             continue;
         };
         let table: String = body
