@@ -120,7 +120,7 @@ def main():
         watch(page, problems, current)
         for name in pages:
             current["name"] = name
-            page.goto(base + name, wait_until="load")
+            page.goto(base + name, wait_until="networkidle")
             if name.startswith("programs/"):
                 check_chapter(page, name, problems)
         print(f"opened {len(pages)} pages of the book")
@@ -128,7 +128,7 @@ def main():
         # The runtime choice: click smol on one chapter, it holds on the next.
         chapter = args.smol_chapter
         current["name"] = chapter
-        page.goto(base + chapter, wait_until="load")
+        page.goto(base + chapter, wait_until="networkidle")
         page.click(".mdbook-tabs-container .mdbook-tab >> text=smol")
         active, code = runtime_tabs(page)
         if active != ["smol"] or not any("smol::" in c for c in code):
@@ -136,13 +136,13 @@ def main():
         following = page.eval_on_selector("a.nav-chapters.next", "a => a.href")
         next_name = following[len(base):]
         current["name"] = next_name
-        page.goto(following, wait_until="load")
+        page.goto(following, wait_until="networkidle")
         active, code = runtime_tabs(page)
         if active != ["smol"] or not any("smol::" in c for c in code):
             problems.append(f"{next_name}: the smol choice did not hold (active: {active})")
         else:
             print(f"clicked smol on {chapter}; it held on {next_name}")
-        page.eval_on_selector(".mdbook-tabs-container", "e => e.scrollIntoView()")
+        page.eval_on_selector(".mdbook-tabs-container", "e => { e.scrollIntoView(); window.scrollBy(0, -120); }")
         args.screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.screenshot))
         print(f"screenshot of {next_name}: {args.screenshot}")
@@ -150,7 +150,7 @@ def main():
         if args.report:
             report_server, report_base = serve(args.report.parent)
             current["name"] = str(args.report)
-            page.goto(report_base + args.report.name, wait_until="load")
+            page.goto(report_base + args.report.name, wait_until="networkidle")
             tables = len(page.query_selector_all("table"))
             svgs = len(page.query_selector_all("svg"))
             if tables == 0 or svgs == 0:

@@ -96,8 +96,12 @@ pub fn book(args: &BookArgs) -> anyhow::Result<bool> {
         problems.extend(html::problems(&out_dir())?);
         problems.extend(links::broken(&out_dir())?);
     }
+    // One line per problem, its paths relative to the workspace (as the reader types them).
+    let prefix = format!("{}/", root.display());
+    let mut seen = std::collections::BTreeSet::new();
+    problems.retain(|p| seen.insert(p.clone()));
     for problem in &problems {
-        println!("{problem}");
+        println!("{}", problem.replace(&prefix, ""));
     }
     if !problems.is_empty() {
         println!("book: {} problems", problems.len());
