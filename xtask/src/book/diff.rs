@@ -1,35 +1,63 @@
 //! The "what differs between the runtimes" blocks: a unified diff of two runtimes' files of
 //! one program, made with the `similar` crate from the files themselves.
+//!
+//! Hunks that change only the `//!` header are left out: the headers are prose about each
+//! runtime and differ throughout, while the lesson is the code. The hunks kept carry the
+//! files' real line numbers.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
-use similar::TextDiff;
+use similar::{ChangeTag, TextDiff};
 
 /// Lines of context around each change: enough to see where a change sits, few enough that
 /// the changed lines are the block.
 const CONTEXT: usize = 1;
 
-/// The unified diff from `old` to `new` (their texts), headed with their paths.
-pub fn unified(old_path: &Path, old: &str, new_path: &Path, new: &str) -> String {
-    let diff = TextDiff::from_lines(old, new);
-    let old_name = old_path.display().to_string();
-    let new_name = new_path.display().to_string();
-    diff.unified_diff()
-        .context_radius(CONTEXT)
-        .header(&old_name, &new_name)
-        .to_string()
+/// A diff of code: its text and what it leaves out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeDiff {
+    /// The unified diff, headed with the two paths.
+    pub text: String,
+    /// Lines removed and added in the hunks kept.
+    pub minus: usize,
+    pub plus: usize,
+    /// Hunks left out because they change only `//!` lines.
+    pub header_hunks: usize,
 }
 
-/// How many lines `diff` (a unified diff) removes and adds, headers left out.
-pub fn changed_lines(diff: &str) -> (usize, usize) {
-    let body = diff
-        .lines()
-        .filter(|l| !l.starts_with("---") && !l.starts_with("+++"));
-    body.fold((0, 0), |(minus, plus), line| match line.as_bytes().first() {
-        Some(b'-') => (minus + 1, plus),
-        Some(b'+') => (minus, plus + 1),
-        _ => (minus, plus),
-    })
+/// Whether a changed line is part of a `//!` header.
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with("//!")
+}
+
+/// The unified diff from `old` to `new` (their texts), headed with their paths, without
+/// the hunks that change only `//!` lines.
+pub fn unified(old_path: &Path, old: &str, new_path: &Path, new: &str) -> CodeDiff {
+    let diff = TextDiff::from_lines(old, new);
+    let mut text = format!("--- {}\n+++ {}\n", old_path.display(), new_path.display());
+    let (mut minus, mut plus, mut header_hunks) = (0, 0, 0);
+    let mut unified = diff.unified_diff();
+    unified.context_radius(CONTEXT);
+    for hunk in unified.iter_hunks() {
+        let changes: Vec<_> = hunk
+            .iter_changes()
+            .filter(|c| c.tag() != ChangeTag::Equal)
+            .collect();
+        if changes.iter().all(|c| is_header(&c.to_string_lossy())) {
+            header_hunks += 1;
+            continue;
+        }
+        minus += changes.iter().filter(|c| c.tag() == ChangeTag::Delete).count();
+        plus += changes.iter().filter(|c| c.tag() == ChangeTag::Insert).count();
+        let _ = write!(text, "{hunk}");
+    }
+    CodeDiff {
+        text,
+        minus,
+        plus,
+        header_hunks,
+    }
 }
 
 #[cfg(test)]
@@ -37,23 +65,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_diff_shows_the_changed_line_and_counts_it() {
+    fn a_diff_shows_the_changed_code_and_counts_it() {
         let diff = unified(
             Path::new("a.rs"),
-            "use tokio;\nfn main() {}\ntokio::time::sleep(d).await;\n",
+            "//! tokio's\n//! header\nuse x;\nfn main() {}\n\nfn f() {\n    tokio::time::sleep(d).await;\n}\n",
             Path::new("b.rs"),
-            "use tokio;\nfn main() {}\nsmol::Timer::after(d).await;\n",
+            "//! smol's\n//! header\nuse x;\nfn main() {}\n\nfn f() {\n    smol::Timer::after(d).await;\n}\n",
         );
-        assert!(diff.starts_with("--- a.rs\n+++ b.rs\n"), "{diff}");
-        assert!(diff.contains("-tokio::time::sleep(d).await;"), "{diff}");
-        assert!(diff.contains("+smol::Timer::after(d).await;"), "{diff}");
-        assert!(!diff.contains("use tokio;"), "one line of context only: {diff}");
-        assert_eq!(changed_lines(&diff), (1, 1));
+        assert!(diff.text.starts_with("--- a.rs\n+++ b.rs\n@@ -6,3 +6,3 @@\n"), "{}", diff.text);
+        assert!(diff.text.contains("-    tokio::time::sleep(d).await;"), "{}", diff.text);
+        assert!(diff.text.contains("+    smol::Timer::after(d).await;"), "{}", diff.text);
+        assert!(!diff.text.contains("header"), "the header hunk is left out: {}", diff.text);
+        assert_eq!((diff.minus, diff.plus, diff.header_hunks), (1, 1, 1));
     }
 
     #[test]
-    fn equal_files_have_an_empty_diff() {
+    fn equal_files_have_no_hunks() {
         let diff = unified(Path::new("a"), "x\n", Path::new("b"), "x\n");
-        assert_eq!(changed_lines(&diff), (0, 0));
+        assert_eq!(diff.text, "--- a\n+++ b\n");
+        assert_eq!((diff.minus, diff.plus, diff.header_hunks), (0, 0, 0));
     }
 }
