@@ -1,4 +1,4 @@
-//! `report.md` and `report.json`: the notes on the run, the closest-to-ideal table, and one
+//! `report.md` (and from it `report.html`) and `report.json`: the notes on the run, the closest-to-ideal table, and one
 //! table per program (with the diffs of the orders that differ); the same tables are what
 //! `cargo xtask compare` prints.
 
@@ -15,13 +15,16 @@ use super::{Against, Closest, Report, Row, RunStatus};
 use crate::markdown::{self, Align, Layout};
 use crate::order::Verdict;
 
-/// Writes `report.md` and `report.json` into `out`.
+/// Writes `report.md`, `report.html` (the same, one self-contained page with its timelines
+/// inline, [`super::html`]; the timelines are written first) and `report.json` into `out`.
 pub fn write(out: &Path, report: &Report) -> anyhow::Result<()> {
     let write = |name: &str, text: &str| {
         let path = out.join(name);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
     };
-    write("report.md", &markdown(report))?;
+    let markdown = markdown(report);
+    write("report.md", &markdown)?;
+    write("report.html", &super::html::page(&markdown, out))?;
     write("report.json", &serde_json::to_string_pretty(report)?)
 }
 
