@@ -31,14 +31,22 @@ fn python_with_playwright() -> anyhow::Result<PathBuf> {
     let python = venv().join("bin").join("python");
     let has_it = |python: &Path| {
         Command::new(python)
-            .args(["-c", "import importlib.metadata as m; print(m.version('playwright'))"])
+            .args([
+                "-c",
+                "import importlib.metadata as m; print(m.version('playwright'))",
+            ])
             .output()
-            .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).trim() == PLAYWRIGHT)
+            .is_ok_and(|o| {
+                o.status.success() && String::from_utf8_lossy(&o.stdout).trim() == PLAYWRIGHT
+            })
     };
     if python.is_file() && has_it(&python) {
         return Ok(python);
     }
-    eprintln!("==> installing playwright {PLAYWRIGHT} into {} (once)", venv().display());
+    eprintln!(
+        "==> installing playwright {PLAYWRIGHT} into {} (once)",
+        venv().display()
+    );
     if !python.is_file() {
         let status = Command::new("python3")
             .args(["-m", "venv"])

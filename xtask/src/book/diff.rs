@@ -48,8 +48,14 @@ pub fn unified(old_path: &Path, old: &str, new_path: &Path, new: &str) -> CodeDi
             header_hunks += 1;
             continue;
         }
-        minus += changes.iter().filter(|c| c.tag() == ChangeTag::Delete).count();
-        plus += changes.iter().filter(|c| c.tag() == ChangeTag::Insert).count();
+        minus += changes
+            .iter()
+            .filter(|c| c.tag() == ChangeTag::Delete)
+            .count();
+        plus += changes
+            .iter()
+            .filter(|c| c.tag() == ChangeTag::Insert)
+            .count();
         let _ = write!(text, "{hunk}");
     }
     CodeDiff {
@@ -72,10 +78,27 @@ mod tests {
             Path::new("b.rs"),
             "//! smol's\n//! header\nuse x;\nfn main() {}\n\nfn f() {\n    smol::Timer::after(d).await;\n}\n",
         );
-        assert!(diff.text.starts_with("--- a.rs\n+++ b.rs\n@@ -6,3 +6,3 @@\n"), "{}", diff.text);
-        assert!(diff.text.contains("-    tokio::time::sleep(d).await;"), "{}", diff.text);
-        assert!(diff.text.contains("+    smol::Timer::after(d).await;"), "{}", diff.text);
-        assert!(!diff.text.contains("header"), "the header hunk is left out: {}", diff.text);
+        assert!(
+            diff.text
+                .starts_with("--- a.rs\n+++ b.rs\n@@ -6,3 +6,3 @@\n"),
+            "{}",
+            diff.text
+        );
+        assert!(
+            diff.text.contains("-    tokio::time::sleep(d).await;"),
+            "{}",
+            diff.text
+        );
+        assert!(
+            diff.text.contains("+    smol::Timer::after(d).await;"),
+            "{}",
+            diff.text
+        );
+        assert!(
+            !diff.text.contains("header"),
+            "the header hunk is left out: {}",
+            diff.text
+        );
         assert_eq!((diff.minus, diff.plus, diff.header_hunks), (1, 1, 1));
     }
 

@@ -237,7 +237,10 @@ fn commands(root: &Path, program: Program) -> String {
                 };
                 lines.push((
                     format!("cargo run -p {package} --example {program}{args}"),
-                    format!("the standalone example, {}", mode_note(program, mode, i == 0)),
+                    format!(
+                        "the standalone example, {}",
+                        mode_note(program, mode, i == 0)
+                    ),
                 ));
             }
         }
@@ -288,12 +291,21 @@ fn programs_table() -> String {
             cells.push(if modes.is_empty() {
                 "–".to_string()
             } else {
-                modes.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ")
+                modes
+                    .iter()
+                    .map(|m| m.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             });
         }
         // The async crates' modes first (their default leads), then the sync crate's own.
         let mut all_modes: Vec<Mode> = Vec::new();
-        for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol, Runtime::Sync] {
+        for runtime in [
+            Runtime::Tokio,
+            Runtime::AsyncStd,
+            Runtime::Smol,
+            Runtime::Sync,
+        ] {
             for &mode in program.modes(runtime) {
                 if !all_modes.contains(&mode) {
                     all_modes.push(mode);
@@ -416,7 +428,13 @@ mod tests {
         assert!(!text.contains("name=\"sync\""), "{text}");
         for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
             let source = sources::source(&root, runtime, Program::LazyFutures);
-            assert!(text.contains(&format!("{{{{#include {TO_ROOT}/{}}}}}", slash(&source.path))), "{text}");
+            assert!(
+                text.contains(&format!(
+                    "{{{{#include {TO_ROOT}/{}}}}}",
+                    slash(&source.path)
+                )),
+                "{text}"
+            );
         }
     }
 
@@ -425,9 +443,16 @@ mod tests {
         let root = crate::build::workspace_root();
         let text = commands(&root, Program::WorkQueue);
         for mode in ["count", "cooperative", "blocking"] {
-            assert!(text.contains(&format!("examples-sync --bin work_queue -- --mode {mode}")) || mode == "count", "{text}");
+            assert!(
+                text.contains(&format!("examples-sync --bin work_queue -- --mode {mode}"))
+                    || mode == "count",
+                "{text}"
+            );
         }
-        assert!(text.contains("cargo run -p examples-smol --bin work_queue -- --mode blocking"), "{text}");
+        assert!(
+            text.contains("cargo run -p examples-smol --bin work_queue -- --mode blocking"),
+            "{text}"
+        );
         assert!(text.contains("--flavor current-thread"), "{text}");
     }
 }

@@ -60,7 +60,10 @@ pub fn problems(out: &Path) -> anyhow::Result<Vec<String>> {
             .with_context(|| format!("reading {}", entry.path().display()))?;
         for (line, text) in html.lines().enumerate() {
             if let Some(at) = text.find("{{#") {
-                let end = text[at..].char_indices().nth(40).map_or(text.len(), |(i, _)| at + i);
+                let end = text[at..]
+                    .char_indices()
+                    .nth(40)
+                    .map_or(text.len(), |(i, _)| at + i);
                 problems.push(format!(
                     "{}:{}: unexpanded `{}`",
                     entry.path().display(),
@@ -146,8 +149,15 @@ mod tests {
 
     #[test]
     fn a_chapter_with_every_runtime_tab_passes() {
-        let html = group(&[("tokio", "fn main"), ("async-std", "fn main"), ("smol", "fn main")]);
-        assert_eq!(tab_problems(Program::LazyFutures, &html), Vec::<String>::new());
+        let html = group(&[
+            ("tokio", "fn main"),
+            ("async-std", "fn main"),
+            ("smol", "fn main"),
+        ]);
+        assert_eq!(
+            tab_problems(Program::LazyFutures, &html),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -155,8 +165,14 @@ mod tests {
         let html = group(&[("tokio", "fn main"), ("smol", "  ")]);
         let problems = tab_problems(Program::LazyFutures, &html);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("where lazy_futures has"), "{problems:?}");
-        assert!(problems[1].contains("the smol tab holds no code"), "{problems:?}");
+        assert!(
+            problems[0].contains("where lazy_futures has"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].contains("the smol tab holds no code"),
+            "{problems:?}"
+        );
         assert_eq!(tab_problems(Program::Count, "<p>no tabs</p>").len(), 1);
     }
 }

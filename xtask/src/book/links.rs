@@ -23,14 +23,17 @@ pub fn page(html: &str) -> Page {
     let linking = Selector::parse("[href], [src]").expect("a valid selector");
     let mut page = Page::default();
     for element in document.select(&with_id) {
-        page.ids.extend(element.value().attr("id").map(str::to_string));
+        page.ids
+            .extend(element.value().attr("id").map(str::to_string));
     }
     for element in document.select(&with_name) {
-        page.ids.extend(element.value().attr("name").map(str::to_string));
+        page.ids
+            .extend(element.value().attr("name").map(str::to_string));
     }
     for element in document.select(&linking) {
         for attr in ["href", "src"] {
-            page.links.extend(element.value().attr(attr).map(str::to_string));
+            page.links
+                .extend(element.value().attr(attr).map(str::to_string));
         }
     }
     page
@@ -40,9 +43,13 @@ pub fn page(html: &str) -> Page {
 /// protocol-relative `//host`).
 fn external(link: &str) -> bool {
     link.starts_with("//")
-        || link
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !scheme.contains('/'))
+        || link.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !scheme.contains('/')
+        })
 }
 
 /// `dir/../a/./b` → `a/b`, or `None` if it climbs out of the root.
@@ -183,10 +190,19 @@ mod tests {
         let broken = broken(&root).unwrap();
         std::fs::remove_dir_all(&root).unwrap();
         assert_eq!(broken.len(), 4, "{broken:#?}");
-        assert!(broken[0].contains("programs/gone.html (no such file)"), "{broken:#?}");
+        assert!(
+            broken[0].contains("programs/gone.html (no such file)"),
+            "{broken:#?}"
+        );
         assert!(broken[1].contains("#nowhere (no id"), "{broken:#?}");
-        assert!(broken[2].contains("programs/count.svg (no such file)"), "{broken:#?}");
-        assert!(broken[3].contains("../../x.html (outside the book)"), "{broken:#?}");
+        assert!(
+            broken[2].contains("programs/count.svg (no such file)"),
+            "{broken:#?}"
+        );
+        assert!(
+            broken[3].contains("../../x.html (outside the book)"),
+            "{broken:#?}"
+        );
     }
 
     #[test]

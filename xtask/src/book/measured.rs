@@ -103,7 +103,11 @@ pub fn split(report: &str) -> anyhow::Result<Pieces> {
         .collect();
     let machine: String = run
         .lines()
-        .filter(|l| ["- Command:", "- Machine:", "- Scale"].iter().any(|p| l.starts_with(p)))
+        .filter(|l| {
+            ["- Command:", "- Machine:", "- Scale"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     if machine.lines().count() != 3 {

@@ -87,7 +87,10 @@ pub fn book(args: &BookArgs) -> anyhow::Result<bool> {
     } else {
         let changed = generate::write(&root)?;
         if changed > 0 {
-            eprintln!("==> {changed} generated includes refreshed in {}", generate::DIR);
+            eprintln!(
+                "==> {changed} generated includes refreshed in {}",
+                generate::DIR
+            );
         }
     }
     tools::ensure()?;

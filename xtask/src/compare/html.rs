@@ -80,14 +80,23 @@ mod tests {
         let page = page(markdown, &dir);
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
-        assert!(page.contains("<title>cargo xtask compare</title>"), "{page}");
+        assert!(
+            page.contains("<title>cargo xtask compare</title>"),
+            "{page}"
+        );
         assert!(page.contains("<td>smol</td>"), "{page}");
         assert!(
             page.contains("<figure class=\"timeline\"><svg xmlns=\"http://www.w3.org/2000/svg\"><title>count</title></svg>"),
             "{page}"
         );
-        assert!(!page.contains("<?xml"), "the XML declaration stays out of the HTML: {page}");
+        assert!(
+            !page.contains("<?xml"),
+            "the XML declaration stays out of the HTML: {page}"
+        );
         assert!(!page.contains("<img"), "no picture is linked: {page}");
-        assert!(page.contains("(timeline timeline-say.svg missing)"), "{page}");
+        assert!(
+            page.contains("(timeline timeline-say.svg missing)"),
+            "{page}"
+        );
     }
 }
