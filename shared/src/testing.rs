@@ -6,6 +6,7 @@
 pub mod chores;
 pub mod concepts;
 pub mod count;
+pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
 pub mod prime_search;
