@@ -378,6 +378,12 @@ pub fn check_every_example(runtime: Runtime) {
 
 /// `program`'s example in `mode` (no argument for the default mode, the mode's name otherwise).
 fn check_example(runtime: Runtime, program: Program, mode: Mode) {
+    let start = std::time::Instant::now();
+    check_example_run(runtime, program, mode);
+    eprintln!("{runtime} {program} {mode}: checked in {:.1} s", start.elapsed().as_secs_f64());
+}
+
+fn check_example_run(runtime: Runtime, program: Program, mode: Mode) {
     if program == Program::HttpFetch {
         return check_http_fetch(runtime, mode);
     }
