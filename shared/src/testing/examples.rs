@@ -380,7 +380,10 @@ pub fn check_every_example(runtime: Runtime) {
 fn check_example(runtime: Runtime, program: Program, mode: Mode) {
     let start = std::time::Instant::now();
     check_example_run(runtime, program, mode);
-    eprintln!("{runtime} {program} {mode}: checked in {:.1} s", start.elapsed().as_secs_f64());
+    eprintln!(
+        "{runtime} {program} {mode}: checked in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
 }
 
 fn check_example_run(runtime: Runtime, program: Program, mode: Mode) {
@@ -583,8 +586,10 @@ pub fn assert_every_program_has_an_example(runtime: Runtime) {
 /// `Cargo.lock` (the same versions, nothing new to download), and builds it with the target
 /// folder `target/standalone-target`, which the four runtimes share (their dependencies
 /// compile once and stay cached). Fails on a header without the run command, the twin or a
-/// well-formed dependency block, on a file that names project code, and on a build error: a
-/// dependency or feature that no header lists.
+/// well-formed dependency block, on a file that names project code or a crate of the union its
+/// own header does not list, and on a build error: a dependency or feature that no header
+/// lists. (A feature one header forgets while another lists it is not caught: the union has
+/// it.)
 pub fn assert_examples_build_in_a_fresh_project(runtime: Runtime) {
     let package = package(runtime);
     let mut sources: Vec<PathBuf> = std::fs::read_dir(examples_dir(runtime))
@@ -600,6 +605,7 @@ pub fn assert_examples_build_in_a_fresh_project(runtime: Runtime) {
         &format!("{}::", package.replace('-', "_")),
     ];
     let mut dependencies = Vec::new();
+    let mut uses: Vec<(PathBuf, String, Vec<String>)> = Vec::new();
     for path in &sources {
         let name = path.file_stem().and_then(|s| s.to_str()).expect("a name");
         let source = std::fs::read_to_string(path).expect("the example");
@@ -623,7 +629,28 @@ pub fn assert_examples_build_in_a_fresh_project(runtime: Runtime) {
             path.display()
         );
         let lines = dependency_lines(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        dependencies.extend(lines);
+        dependencies.extend(lines.iter().cloned());
+        uses.push((path.clone(), source, lines));
+    }
+    // The union hides a crate one header forgets if another lists it: so each file that names
+    // a crate of the union in its code (`tokio::…`) must list it itself.
+    for (path, source, own) in &uses {
+        let code: String = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        for line in &dependencies {
+            let name = line
+                .split_once(" = ")
+                .map_or(line.as_str(), |(name, _)| name);
+            let named = code.contains(&format!("{}::", name.replace('-', "_")));
+            let listed = own.iter().any(|l| l.starts_with(&format!("{name} = ")));
+            assert!(
+                !named || listed,
+                "{}: uses {name} but its header does not list it",
+                path.display()
+            );
+        }
     }
     let dependencies =
         merge_dependencies(&dependencies).unwrap_or_else(|e| panic!("{runtime}: {e}"));
