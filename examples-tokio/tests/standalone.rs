@@ -7,5 +7,5 @@ use shared::testing::examples;
 
 #[test]
 fn the_examples_build_in_a_fresh_project() {
-    examples::assert_examples_build_in_a_fresh_project(Runtime::Tokio);
+    examples::standalone::assert_examples_build_in_a_fresh_project(Runtime::Tokio);
 }
