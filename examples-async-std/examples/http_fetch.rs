@@ -9,8 +9,8 @@
 //! then 1.
 //!
 //! ```text
-//! cargo run -p examples-async-std --example http_fetch                      # the six sites
-//! cargo run -p examples-async-std --example http_fetch -- [MODE] URL...     # MODE: concurrent
+//! cargo run -p examples-async-std --example http_fetch                    # the six sites
+//! cargo run -p examples-async-std --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
 //! Dependencies (Cargo.toml):
@@ -135,7 +135,7 @@ async fn main() -> ExitCode {
         }
     };
     if failed > 0 {
-        eprintln!("{failed} URLs failed");
+        eprintln!("{failed} of the URLs failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

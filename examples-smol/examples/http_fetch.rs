@@ -1,16 +1,15 @@
 //! # http_fetch: a queue of URLs, two workers, an async HTTP client (seed 001)
 //!
-//! Two workers, `One` and `Two`, take the next URL from a queue as soon as they are free and
-//! fetch it; each worker is a task, so while one waits for its server the other runs. smol has
-//! no HTTP client: this is hyper on smol's own sockets (smol-hyper), with rustls for https, and
-//! the redirects and the timeout done by hand. The URLs are the arguments; with none, the
-//! seed's six sites (that needs the network). A URL that fails (not a URL, refused, no DNS, a
-//! status of 400 or more, over the 10 s timeout) gets one line and does not stop the others;
-//! the exit code is then 1.
+//! Two workers, `One` and `Two`, take the next URL from a queue as soon as they are free; each
+//! is a task, so while one waits for its server the other runs. smol has no HTTP client: this is
+//! hyper on smol's sockets (smol-hyper) with rustls for https, redirects and timeout by hand.
+//! The URLs are the arguments; with none, the seed's six sites (that needs the network). A URL
+//! that fails (not a URL, refused, no DNS, a status of 400 or more, over the 10 s timeout) gets
+//! one line and does not stop the others; the exit code is then 1.
 //!
 //! ```text
-//! cargo run -p examples-smol --example http_fetch                      # the seed's six sites
-//! cargo run -p examples-smol --example http_fetch -- [MODE] URL...     # MODE: concurrent
+//! cargo run -p examples-smol --example http_fetch                    # the seed's six sites
+//! cargo run -p examples-smol --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
 //! Dependencies (Cargo.toml):
@@ -24,8 +23,7 @@
 //! anyhow = "1"
 //!
 //! The measured version (trace, `--scale`, `--workers`, a local stand-in for the six sites,
-//! every kind of failure told apart, compressed bodies, a cap on the body) is
-//! `src/bin/http_fetch.rs`, with its client in `src/client.rs`.
+//! failures told apart, compressed bodies, a cap on the body) is `src/bin/http_fetch.rs`.
 
 use std::collections::VecDeque;
 use std::process::ExitCode;
@@ -38,6 +36,7 @@ use futures_rustls::rustls::pki_types::ServerName;
 use futures_rustls::rustls::{ClientConfig, RootCertStore, crypto::ring};
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
+use hyper::header::HeaderValue;
 use smol::io::{AsyncRead, AsyncWrite};
 use smol::net::TcpStream;
 use smol_hyper::rt::FuturesIo;
@@ -60,24 +59,11 @@ fn next_url(queue: &Queue) -> Option<String> {
     queue.lock().unwrap().pop_front()
 }
 
-/// TLS that trusts the Mozilla root certificates, with ring for the cryptography.
-fn tls() -> TlsConnector {
-    let roots = RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    let config = ClientConfig::builder_with_provider(Arc::new(ring::default_provider()))
-        .with_safe_default_protocol_versions()
-        .expect("ring has TLS 1.2 and 1.3")
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    TlsConnector::from(Arc::new(config))
-}
-
 /// One GET over `stream`: the status, the `Location` header and the body's length.
 async fn send(
     stream: impl AsyncRead + AsyncWrite + Send + Unpin + 'static,
     url: &Url,
-) -> anyhow::Result<(u16, Option<String>, usize)> {
+) -> anyhow::Result<(u16, Option<HeaderValue>, usize)> {
     // hyper's handshake: `sender` sends, `connection` moves the bytes. It runs as a task, kept
     // until the body is read: dropping a smol Task cancels it.
     let (mut sender, connection) =
@@ -88,23 +74,17 @@ async fn send(
         .body(Empty::<Bytes>::new())?;
     let response = sender.send_request(request).await?;
     let status = response.status().as_u16();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().map(String::from));
+    let location = response.headers().get("location").cloned();
     let body = response.into_body().collect().await?.to_bytes();
-    Ok((status, location.transpose()?, body.len()))
+    Ok((status, location, body.len()))
 }
 
 /// GETs `url`, following at most 10 redirects: the final status and the body's length.
 async fn get(tls: &TlsConnector, url: &str) -> anyhow::Result<(u16, usize)> {
     let mut url = Url::parse(url)?;
     for _ in 0..=10 {
-        let https = match url.scheme() {
-            "http" => false,
-            "https" => true,
-            other => anyhow::bail!("scheme {other} is not http or https"),
-        };
+        let https = url.scheme() == "https";
+        anyhow::ensure!(https || url.scheme() == "http", "not an http(s) URL");
         // Connect (smol resolves the name on its thread pool); for https, shake hands.
         let host = url.host_str().context("no host")?.to_string();
         let port = url.port_or_known_default().context("no port")?;
@@ -116,7 +96,7 @@ async fn get(tls: &TlsConnector, url: &str) -> anyhow::Result<(u16, usize)> {
             send(tcp, &url).await?
         };
         match location {
-            Some(next) if (300..400).contains(&status) => url = url.join(&next)?,
+            Some(next) if (300..400).contains(&status) => url = url.join(next.to_str()?)?,
             _ if status < 400 => return Ok((status, bytes)),
             _ => anyhow::bail!("HTTP status {status}"),
         }
@@ -155,8 +135,16 @@ async fn worker(name: &'static str, tls: TlsConnector, queue: Queue) -> usize {
 /// Two workers, each a task, drain the queue; returns how many URLs failed.
 async fn concurrent(urls: Vec<String>) -> usize {
     let queue: Queue = Arc::new(Mutex::new(urls.into()));
-    // One TLS configuration for both; a clone shares it.
-    let tls = tls();
+    // TLS that trusts the Mozilla root certificates, ring for the cryptography; one for both.
+    let roots = RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let config = ClientConfig::builder_with_provider(Arc::new(ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("ring has TLS 1.2 and 1.3")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let tls = TlsConnector::from(Arc::new(config));
     let start = Instant::now();
     // Keep the `Task`s and await them: dropping one would cancel its worker.
     let workers = ["One", "Two"].map(|name| smol::spawn(worker(name, tls.clone(), queue.clone())));
@@ -189,7 +177,7 @@ fn main() -> ExitCode {
         }
     };
     if failed > 0 {
-        eprintln!("{failed} URLs failed");
+        eprintln!("{failed} of the URLs failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

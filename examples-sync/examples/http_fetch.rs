@@ -9,8 +9,8 @@
 //! line and does not stop the others; the exit code is then 1.
 //!
 //! ```text
-//! cargo run -p examples-sync --example http_fetch                   # the seed's six sites
-//! cargo run -p examples-sync --example http_fetch -- [MODE] URL...  # sequential or threads
+//! cargo run -p examples-sync --example http_fetch                    # the seed's six sites
+//! cargo run -p examples-sync --example http_fetch -- [MODE] URL...   # sequential or threads
 //! ```
 //!
 //! Dependencies (Cargo.toml):
@@ -128,7 +128,7 @@ fn main() -> ExitCode {
     };
     println!("Total Time elapsed: {:?}", start.elapsed().as_secs_f64());
     if failed > 0 {
-        eprintln!("{failed} URLs failed");
+        eprintln!("{failed} of the URLs failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -7,8 +7,8 @@
 //! timeout) gets one line and does not stop the others; the exit code is then 1.
 //!
 //! ```text
-//! cargo run -p examples-tokio --example http_fetch                      # the seed's six sites
-//! cargo run -p examples-tokio --example http_fetch -- [MODE] URL...     # MODE: concurrent
+//! cargo run -p examples-tokio --example http_fetch                    # the seed's six sites
+//! cargo run -p examples-tokio --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
 //! Dependencies (Cargo.toml):
@@ -112,7 +112,7 @@ async fn main() -> ExitCode {
         }
     };
     if failed > 0 {
-        eprintln!("{failed} URLs failed");
+        eprintln!("{failed} of the URLs failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

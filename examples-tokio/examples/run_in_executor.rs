@@ -22,7 +22,10 @@ const TARGETS: [u64; 3] = [100_000, 10_000, 1_000];
 
 /// Whether `n` is prime (trial division).
 fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
 }
 
 /// The seed's search with `time.sleep(0.01)`: a plain blocking function.
