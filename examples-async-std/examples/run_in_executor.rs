@@ -2,15 +2,16 @@
 //!
 //! The seed's prime search with `time.sleep(0.01)` instead of `await asyncio.sleep(0.01)`: a
 //! blocking sleep holds the thread, so three searches joined on one task run one after another
-//! (0.36 s). The cure the seed names, `loop.run_in_executor`, is async-std's `spawn_blocking`: each
-//! search runs on the blocking thread pool and its handle is awaited, so they overlap (0.26 s).
+//! (0.36 s). The cure the seed names, `loop.run_in_executor`, is async-std's `spawn_blocking`:
+//! each search runs on the blocking thread pool and its handle is awaited, so they overlap
+//! (0.26 s). (Joining futures with `FutureExt::join` takes async-std's `unstable` feature.)
 //!
 //! ```text
 //! cargo run -p examples-async-std --example run_in_executor   # 0.62 s
 //! ```
 //!
 //! Dependencies (Cargo.toml):
-//! async-std = { version = "1.13", features = ["attributes"] }
+//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
 //!
 //! The measured version (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
 
