@@ -9,6 +9,7 @@ pub mod chores;
 pub mod cli;
 pub mod concepts;
 pub mod count;
+pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
 pub mod prime_search;
