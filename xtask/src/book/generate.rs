@@ -235,10 +235,15 @@ fn commands(root: &Path, program: Program) -> String {
                 } else {
                     format!(" -- {mode}")
                 };
+                // With no URLs the standalone http_fetch fetches the seed's real sites.
+                let sites = match program {
+                    Program::HttpFetch => ", the seed's six sites (needs the network)",
+                    _ => "",
+                };
                 lines.push((
                     format!("cargo run -p {package} --example {program}{args}"),
                     format!(
-                        "the standalone example, {}",
+                        "the standalone example, {}{sites}",
                         mode_note(program, mode, i == 0)
                     ),
                 ));
