@@ -158,10 +158,7 @@ mod tests {
         );
         let owned = catch_panic(|| -> u32 { panic!("{} {}", "formatted", 1) });
         assert_eq!(owned, Err("formatted 1".to_string()));
-        assert_eq!(
-            outcome("x", &owned),
-            "x panicked: formatted 1".to_string()
-        );
+        assert_eq!(outcome("x", &owned), "x panicked: formatted 1".to_string());
         assert_eq!(outcome("x", &Ok(())), "x ran to its end".to_string());
     }
 

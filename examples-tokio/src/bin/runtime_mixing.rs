@@ -64,7 +64,10 @@ async fn no_reactor(out: &Out, nap: Duration) -> anyhow::Result<()> {
         catch_panic(|| handle.block_on(async move { tokio::time::sleep(nap).await }))
     })
     .await?;
-    out.println(outcome("fix: Handle::block_on on that thread: the sleep", &fixed));
+    out.println(outcome(
+        "fix: Handle::block_on on that thread: the sleep",
+        &fixed,
+    ));
     // Fix 2: the thread enters the runtime; tokio futures made and polled inside find it.
     let handle = Handle::current();
     let fixed = on_plain_thread(move || {
@@ -84,10 +87,11 @@ async fn no_reactor(out: &Out, nap: Duration) -> anyhow::Result<()> {
 /// `Handle::block_on` inside a task, then the two fixes.
 async fn nested_block_on(out: &Out, nap: Duration) -> anyhow::Result<()> {
     // The mistake: a task blocks its worker thread on another future.
-    let mistake = tokio::spawn(async move {
-        catch_panic(|| Handle::current().block_on(tokio::time::sleep(nap)))
-    })
-    .await?;
+    let mistake =
+        tokio::spawn(
+            async move { catch_panic(|| Handle::current().block_on(tokio::time::sleep(nap))) },
+        )
+        .await?;
     out.println(outcome(
         "nested-block-on: Handle::block_on inside a task",
         &mistake,
