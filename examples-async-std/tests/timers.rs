@@ -1,0 +1,18 @@
+//! timers under async-std, in real time: every form's lines, no tick early, the naive loop a whole
+//! period per sleep, the drift-free forms on their grid, the drift reported. The checks are
+//! shared with every runtime (`shared::testing::timers`).
+
+use shared::Runtime;
+use shared::testing::timers::check_every_mode;
+
+#[test]
+fn every_form() {
+    check_every_mode(Runtime::AsyncStd, |run| {
+        async_std::task::block_on(examples_async_std::timers::run(run))
+    });
+}
+
+#[test]
+fn bad_arguments_are_one_line_errors_with_exit_code_2() {
+    shared::testing::assert_bad_arguments_exit_2(env!("CARGO_BIN_EXE_timers"));
+}
