@@ -13,6 +13,9 @@ fn every_form() {
 }
 
 #[test]
-fn bad_arguments_are_one_line_errors_with_exit_code_2() {
-    shared::testing::assert_bad_arguments_exit_2(env!("CARGO_BIN_EXE_timers"));
+fn help_lists_the_forms() {
+    shared::testing::cli::assert_help_lists_modes(
+        env!("CARGO_BIN_EXE_timers"),
+        shared::Program::Timers.modes(Runtime::AsyncStd),
+    );
 }
