@@ -10,10 +10,14 @@
 //! cargo run -p examples-async-std --example chores -- sequential   # 3 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! async-std = { version = "1.13", features = ["attributes"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/chores.rs`.
+//! ```toml
+//! [dependencies]
+//! async-std = { version = "1.13", features = ["attributes"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/chores.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

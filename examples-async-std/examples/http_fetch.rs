@@ -13,12 +13,16 @@
 //! cargo run -p examples-async-std --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! async-std = { version = "1.13", features = ["attributes"] }
 //! surf = { version = "2.3", default-features = false, features = ["curl-client"] }
 //! anyhow = "1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--workers`, a local stand-in for the six sites,
+//! The measured twin (trace, `--scale`, `--workers`, a local stand-in for the six sites,
 //! every kind of failure told apart, a cap on the body) is `src/bin/http_fetch.rs`.
 
 use std::collections::VecDeque;

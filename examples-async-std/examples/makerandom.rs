@@ -12,11 +12,15 @@
 //! cargo run -p examples-async-std --example makerandom   # 12 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! async-std = { version = "1.13", features = ["attributes", "unstable"] }
 //! rand_mt = "6.1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
+//! The measured twin (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -10,10 +10,14 @@
 //! cargo run -p examples-async-std --example run_in_executor   # 0.62 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
+//! ```toml
+//! [dependencies]
+//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -10,10 +10,14 @@
 //! cargo run -p examples-async-std --example wait_vs_gather   # 4.5 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/wait_vs_gather.rs`.
+//! ```toml
+//! [dependencies]
+//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/wait_vs_gather.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -15,9 +15,7 @@ fn an_unknown_mode_exits_2_naming_the_modes() {
     examples::assert_unknown_modes_exit_2(Runtime::AsyncStd);
 }
 
-// Enabled by the lead when group B lands (makerandom, chores, http_fetch and the concepts).
 #[test]
-#[ignore]
 fn every_program_has_an_example() {
     examples::assert_every_program_has_an_example(Runtime::AsyncStd);
 }

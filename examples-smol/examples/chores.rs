@@ -10,10 +10,14 @@
 //! cargo run -p examples-smol --example chores -- sequential   # 3 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! smol = "2"
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/chores.rs`.
+//! ```toml
+//! [dependencies]
+//! smol = "2"
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/chores.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

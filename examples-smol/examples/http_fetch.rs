@@ -12,7 +12,10 @@
 //! cargo run -p examples-smol --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! smol = "2"
 //! hyper = { version = "1", features = ["client", "http1"] }
 //! smol-hyper = "0.1"
@@ -21,8 +24,9 @@
 //! webpki-roots = "1"
 //! url = "2"
 //! anyhow = "1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--workers`, a local stand-in for the six sites,
+//! The measured twin (trace, `--scale`, `--workers`, a local stand-in for the six sites,
 //! failures told apart, compressed bodies, a cap on the body) is `src/bin/http_fetch.rs`.
 
 use std::collections::VecDeque;

@@ -9,10 +9,14 @@
 //! cargo run -p examples-smol --example lazy_futures   # 1 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! smol = "2"
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/lazy_futures.rs`.
+//! ```toml
+//! [dependencies]
+//! smol = "2"
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/lazy_futures.rs`.
 
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -12,11 +12,15 @@
 //! cargo run -p examples-smol --example makerandom   # 12 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! smol = "2"
 //! rand_mt = "6.1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
+//! The measured twin (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -10,10 +10,14 @@
 //! cargo run -p examples-smol --example run_in_executor   # 0.62 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! smol = "2"
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
+//! ```toml
+//! [dependencies]
+//! smol = "2"
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -11,10 +11,9 @@
 //! cargo run -p examples-sync --example chores -- threads   # 1.5 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! (none: std only)
+//! Dependencies: none, the standard library only.
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/chores.rs`.
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/chores.rs`.
 
 use std::process::ExitCode;
 use std::sync::{Mutex, mpsc};

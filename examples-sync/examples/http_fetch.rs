@@ -13,10 +13,14 @@
 //! cargo run -p examples-sync --example http_fetch -- [MODE] URL...   # sequential or threads
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! ureq = "3"
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, `--workers`, a local stand-in for the six sites,
+//! ```toml
+//! [dependencies]
+//! ureq = "3"
+//! ```
+//!
+//! The measured twin (trace, `--scale`, `--workers`, a local stand-in for the six sites,
 //! every kind of failure told apart, a cap on the body) is `src/bin/http_fetch.rs`.
 
 use std::collections::VecDeque;

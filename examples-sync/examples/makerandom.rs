@@ -11,10 +11,14 @@
 //! cargo run -p examples-sync --example makerandom   # 23 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! rand_mt = "6.1"
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
+//! ```toml
+//! [dependencies]
+//! rand_mt = "6.1"
+//! ```
+//!
+//! The measured twin (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -10,10 +10,14 @@
 //! cargo run -p examples-tokio --example chores -- sequential   # 3 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! tokio = { version = "1", features = ["macros", "rt-multi-thread", "time"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/chores.rs`.
+//! ```toml
+//! [dependencies]
+//! tokio = { version = "1", features = ["macros", "rt-multi-thread", "time"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/chores.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

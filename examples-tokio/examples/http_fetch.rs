@@ -11,12 +11,16 @@
 //! cargo run -p examples-tokio --example http_fetch -- [MODE] URL...   # MODE: concurrent
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 //! reqwest = { version = "0.13", default-features = false, features = ["rustls"] }
 //! anyhow = "1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--workers`, a local stand-in for the six sites,
+//! The measured twin (trace, `--scale`, `--workers`, a local stand-in for the six sites,
 //! every kind of failure told apart, a cap on the body) is `src/bin/http_fetch.rs`.
 
 use std::collections::VecDeque;

@@ -9,10 +9,14 @@
 //! cargo run -p examples-tokio --example lazy_futures   # 1 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! tokio = { version = "1", features = ["macros", "rt-multi-thread", "sync", "time"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/lazy_futures.rs`.
+//! ```toml
+//! [dependencies]
+//! tokio = { version = "1", features = ["macros", "rt-multi-thread", "sync", "time"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/lazy_futures.rs`.
 
 use std::process::ExitCode;
 use std::sync::Arc;

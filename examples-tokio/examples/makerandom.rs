@@ -11,11 +11,15 @@
 //! cargo run -p examples-tokio --example makerandom   # 12 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
 //! tokio = { version = "1", features = ["macros", "rt", "time"] }
 //! rand_mt = "6.1"
+//! ```
 //!
-//! The measured version (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
+//! The measured twin (trace, `--scale`, `--seed`, the harness) is `src/bin/makerandom.rs`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

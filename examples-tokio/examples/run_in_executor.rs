@@ -9,10 +9,14 @@
 //! cargo run -p examples-tokio --example run_in_executor   # 0.62 s
 //! ```
 //!
-//! Dependencies (Cargo.toml):
-//! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+//! A new project needs these lines in its `Cargo.toml`:
 //!
-//! The measured version (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
+//! ```toml
+//! [dependencies]
+//! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/run_in_executor.rs`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -82,6 +82,19 @@ pub enum Mode {
     Offload,
     /// A CPU-bound async loop that never yields.
     Greedy,
+    /// timers: `sleep(period)` in a loop, each sleep from the end of the last (drifts).
+    Naive,
+    /// timers: the runtime's interval timer.
+    Interval,
+    /// Sleeping until absolute deadlines `start + k × period` (timers, repeat_message):
+    /// no drift.
+    Deadline,
+    /// runtime_mixing: a tokio future where no tokio runtime is entered.
+    NoReactor,
+    /// runtime_mixing: `block_on` inside a task of the same runtime (tokio).
+    NestedBlockOn,
+    /// runtime_mixing: another runtime's `block_on` inside tokio tasks.
+    BlockedWorker,
 }
 
 impl Mode {
@@ -122,6 +135,8 @@ pub enum Program {
     Makerandom,
     Chores,
     HttpFetch,
+    /// A mistake: a loop of sleeps drifts, absolute deadlines do not (every runtime).
+    Timers,
     /// Concept: a future does nothing until awaited or spawned (async runtimes only).
     LazyFutures,
     /// Concept: the seed's `loop.run_in_executor`, blocking work moved off the scheduler.
@@ -129,11 +144,15 @@ pub enum Program {
     /// Concept: `asyncio.gather` against `asyncio.wait`: join all, first completed, timeout,
     /// cancellation.
     WaitVsGather,
+    /// A mistake, async runtimes only: a tokio future with no tokio runtime, `block_on`
+    /// inside a runtime.
+    RuntimeMixing,
 }
 
 impl Program {
-    /// Every seed program, in the catalogue's order.
-    pub const ALL: [Program; 9] = [
+    /// Every program that every runtime has (the seed programs, then `timers`), in the
+    /// catalogue's order.
+    pub const ALL: [Program; 10] = [
         Program::Count,
         Program::RepeatMessage,
         Program::WorkQueue,
@@ -143,14 +162,17 @@ impl Program {
         Program::Makerandom,
         Program::Chores,
         Program::HttpFetch,
+        Program::Timers,
     ];
 
     /// The concept programs the seeds name (`PROGRAMS.md`, "Concepts the seeds name"): one
-    /// binary each in every async runtime crate, none in `examples-sync`.
-    pub const CONCEPTS: [Program; 3] = [
+    /// binary each in every async runtime crate, none in `examples-sync`; and
+    /// `runtime_mixing`, a mistake that only async code can make.
+    pub const CONCEPTS: [Program; 4] = [
         Program::LazyFutures,
         Program::RunInExecutor,
         Program::WaitVsGather,
+        Program::RuntimeMixing,
     ];
 
     /// Whether this is one of [`Program::CONCEPTS`].
@@ -167,7 +189,9 @@ impl Program {
     pub fn seeds(self) -> &'static str {
         match self {
             Program::Count => "003, 004",
-            Program::RepeatMessage => "000",
+            Program::RepeatMessage | Program::Timers => "000",
+            // The blocking mistake of seed 002, met through another runtime's block_on.
+            Program::RuntimeMixing => "002",
             Program::WorkQueue | Program::HttpFetch => "001",
             Program::PrimeSearch | Program::FindDivisible | Program::Say => "002",
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => "002",
@@ -205,6 +229,12 @@ impl Program {
             Program::WaitVsGather => {
                 "gather against wait: join all, first completed, a timeout, cancel the rest."
             }
+            Program::Timers => {
+                "A loop of sleeps drifts, absolute deadlines do not: drift and lateness per sleep."
+            }
+            Program::RuntimeMixing => {
+                "A tokio future with no tokio runtime, block_on inside a runtime: caught, measured, fixed."
+            }
         }
     }
 
@@ -213,10 +243,10 @@ impl Program {
         use Mode::*;
         let sync = !runtime.is_async();
         match self {
-            Program::Count | Program::RepeatMessage | Program::Chores if sync => {
-                &[Sequential, Threads]
-            }
-            Program::Count | Program::RepeatMessage | Program::Chores => &[Concurrent, Sequential],
+            Program::RepeatMessage if sync => &[Sequential, Threads, Deadline],
+            Program::RepeatMessage => &[Concurrent, Sequential, Deadline],
+            Program::Count | Program::Chores if sync => &[Sequential, Threads],
+            Program::Count | Program::Chores => &[Concurrent, Sequential],
             Program::WorkQueue if sync => &[Count, Cooperative, Blocking],
             Program::WorkQueue => &[Async, Blocking],
             Program::PrimeSearch if sync => &[Sequential],
@@ -230,6 +260,14 @@ impl Program {
             // The concepts are about async code: the sync crate has no such binaries.
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather if sync => &[],
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => &[Concurrent],
+            // std has no interval timer: its interval is the deadline loop.
+            Program::Timers if sync => &[Naive, Deadline],
+            Program::Timers => &[Naive, Interval, Deadline],
+            Program::RuntimeMixing => match runtime {
+                Runtime::Tokio => &[NoReactor, NestedBlockOn],
+                Runtime::AsyncStd | Runtime::Smol => &[NoReactor, BlockedWorker],
+                Runtime::Sync | Runtime::Python => &[],
+            },
         }
     }
 
@@ -245,7 +283,7 @@ impl Program {
             (Program::Count, Sequential) => 3.0 * count::SLEEP_SECS,
             (Program::Count, Concurrent | Threads) => count::SLEEP_SECS,
             (Program::RepeatMessage, Sequential) => 30.0,
-            (Program::RepeatMessage, Concurrent | Threads) => 15.0,
+            (Program::RepeatMessage, Concurrent | Threads | Deadline) => 15.0,
             (Program::WorkQueue, Count | Cooperative) => 0.0,
             (Program::WorkQueue, Blocking) => 32.0,
             (Program::WorkQueue, Async) => 17.0,
@@ -264,6 +302,10 @@ impl Program {
             // The blocking mistake (serialised), then the offloaded search.
             (Program::RunInExecutor, Concurrent) => 0.36 + 0.26,
             (Program::WaitVsGather, Concurrent) => wait_vs_gather::ideal(),
+            (Program::Timers, Naive | Interval | Deadline) => timers::ideal(),
+            (Program::RuntimeMixing, NoReactor | NestedBlockOn | BlockedWorker) => {
+                runtime_mixing::ideal(mode)
+            }
             _ => return None,
         };
         Some(Duration::from_secs_f64(secs))
@@ -286,6 +328,8 @@ impl Program {
             (Program::HttpFetch, _) => Ordering::Ties,
             // Every line has its cause before it.
             (Program::LazyFutures, _) => Ordering::Fixed,
+            // One step after another.
+            (Program::Timers | Program::RuntimeMixing, _) => Ordering::Fixed,
             // The offloaded ▶ lines, the started tasks: ties at one instant.
             (Program::RunInExecutor | Program::WaitVsGather, _) => Ordering::Ties,
             // Blocking inside async code, CPU-bound work: it depends on the scheduler.
@@ -312,6 +356,61 @@ pub mod repeat_message {
     pub const MAX_ITERS: usize = 10;
     /// What each async repeater returns.
     pub const COMPLETE: &str = "Complete.";
+}
+
+/// Parameters of `timers` (after seed 000: repeat_message's loop of sleeps).
+pub mod timers {
+    use super::Mode;
+
+    /// How many sleeps each form makes.
+    pub const SLEEPS: u32 = 10;
+    /// How long each one is, in seconds.
+    pub const PERIOD_SECS: f64 = 0.5;
+
+    /// Every form: `SLEEPS` periods.
+    pub fn ideal() -> f64 {
+        f64::from(SLEEPS) * PERIOD_SECS
+    }
+
+    /// Whether the form lets each sleep's lateness add to the next: the naive loop
+    /// everywhere, and async-std's `stream::interval`, which re-arms from each tick.
+    pub fn drifts(runtime: super::Runtime, mode: Mode) -> bool {
+        mode == Mode::Naive || (runtime == super::Runtime::AsyncStd && mode == Mode::Interval)
+    }
+
+    /// The first line of each form.
+    pub fn header(mode: Mode) -> &'static str {
+        match mode {
+            Mode::Interval => "interval: the runtime's interval timer, 10 ticks of the period",
+            Mode::Deadline => "deadline: sleep until start + k × period, for k = 1 to 10",
+            _ => "naive: sleep for the period, 10 times, each sleep from the end of the last",
+        }
+    }
+}
+
+/// Parameters of `runtime_mixing`.
+pub mod runtime_mixing {
+    use super::Mode;
+
+    /// Each fix naps this long (seconds), and so does each task of `blocked-worker`.
+    pub const NAP_SECS: f64 = 0.5;
+    /// How many tokio tasks nap at once in `blocked-worker`.
+    pub const TASKS: usize = 3;
+    /// tokio's panic message for a tokio future where no tokio runtime is entered.
+    pub const NO_REACTOR: &str =
+        "there is no reactor running, must be called from the context of a Tokio 1.x runtime";
+    /// tokio's panic message for `block_on` inside a runtime (its first line, all of it).
+    pub const NESTED_RUNTIME: &str = "Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks. If you are in an async function, use `.await` on the future instead of blocking on it.";
+
+    /// The mistakes panic at once; each fix naps once. `blocked-worker`: the `TASKS` naps one
+    /// after another on the blocked worker (the single-threaded answer), then one nap for
+    /// the fix.
+    pub fn ideal(mode: Mode) -> f64 {
+        match mode {
+            Mode::BlockedWorker => (TASKS + 1) as f64 * NAP_SECS,
+            _ => 2.0 * NAP_SECS,
+        }
+    }
 }
 
 /// Parameters of `work_queue` (seed 001).
@@ -605,6 +704,13 @@ mod tests {
         let secs = |p: Program, m: Mode| p.ideal(m).unwrap().as_secs_f64();
         assert_eq!(secs(Program::WorkQueue, Mode::Async), 17.0);
         assert_eq!(secs(Program::RepeatMessage, Mode::Concurrent), 15.0);
+        assert_eq!(secs(Program::RepeatMessage, Mode::Deadline), 15.0);
+        for mode in Program::Timers.modes(Runtime::Tokio) {
+            assert_eq!(secs(Program::Timers, *mode), 5.0);
+        }
+        assert_eq!(secs(Program::RuntimeMixing, Mode::NoReactor), 1.0);
+        assert_eq!(secs(Program::RuntimeMixing, Mode::NestedBlockOn), 1.0);
+        assert_eq!(secs(Program::RuntimeMixing, Mode::BlockedWorker), 2.0);
         assert!((secs(Program::HttpFetch, Mode::Sequential) - 4.552).abs() < 1e-9);
         assert!((secs(Program::HttpFetch, Mode::Concurrent) - 2.486).abs() < 1e-9);
         assert_eq!(secs(Program::Makerandom, Mode::Concurrent), 12.0);
@@ -664,7 +770,12 @@ mod tests {
         for r in Runtime::value_variants() {
             round_trip(*r, r.name());
         }
-        assert_eq!(Program::value_variants().len(), 12);
+        // Every program is in one of the two lists.
+        assert_eq!(
+            Program::value_variants().len(),
+            Program::ALL.len() + Program::CONCEPTS.len()
+        );
+        assert_eq!(Mode::NestedBlockOn.name(), "nested-block-on");
         assert_eq!(Program::PrimeSearch.name(), "prime_search");
         assert_eq!(Program::Makerandom.name(), "makerandom");
         assert_eq!(Runtime::AsyncStd.name(), "async-std");

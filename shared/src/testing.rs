@@ -14,7 +14,9 @@ pub mod http_fetch;
 pub mod makerandom;
 pub mod prime_search;
 pub mod repeat_message;
+pub mod runtime_mixing;
 pub mod say;
+pub mod timers;
 pub mod work_queue;
 pub mod workloads;
 

@@ -24,7 +24,7 @@ report.json (every run's figures and trace) and timeline-<program>.svg. Exit cod
 the catalogue's transcript where the catalogue says the order is a fact.")]
 pub struct CompareArgs {
     /// Only this program (repeatable; default: every seed program; the concept programs,
-    /// lazy_futures, run_in_executor and wait_vs_gather, only when named).
+    /// lazy_futures, run_in_executor, wait_vs_gather and runtime_mixing, only when named).
     #[arg(
         long = "program",
         value_name = "PROGRAM",
