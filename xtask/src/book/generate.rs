@@ -229,25 +229,7 @@ fn commands(root: &Path, program: Program) -> String {
             ));
         }
         if sources::has_example(root, runtime, program) {
-            for (i, &mode) in modes.iter().enumerate() {
-                let args = if i == 0 {
-                    String::new()
-                } else {
-                    format!(" -- {mode}")
-                };
-                // With no URLs the standalone http_fetch fetches the seed's real sites.
-                let sites = match program {
-                    Program::HttpFetch => ", the seed's six sites (needs the network)",
-                    _ => "",
-                };
-                lines.push((
-                    format!("cargo run -p {package} --example {program}{args}"),
-                    format!(
-                        "the standalone example, {}{sites}",
-                        mode_note(program, mode, i == 0)
-                    ),
-                ));
-            }
+            lines.extend(example_commands(package, program, modes));
         }
         let width = lines.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
         for (command, note) in lines {
@@ -256,6 +238,40 @@ fn commands(root: &Path, program: Program) -> String {
     }
     text.push_str("```\n");
     text
+}
+
+/// The standalone example's commands: with no argument its default (for timers and
+/// runtime_mixing, every mode in one run), then each mode as the first argument.
+fn example_commands(package: &str, program: Program, modes: &[Mode]) -> Vec<(String, String)> {
+    let every_mode = matches!(program, Program::Timers | Program::RuntimeMixing);
+    // With no URLs the standalone http_fetch fetches the seed's real sites.
+    let sites = match program {
+        Program::HttpFetch => ", the seed's six sites (needs the network)",
+        _ => "",
+    };
+    let mut lines = Vec::new();
+    if every_mode {
+        lines.push((
+            format!("cargo run -p {package} --example {program}"),
+            "the standalone example, every mode in one run".to_string(),
+        ));
+    }
+    for (i, &mode) in modes.iter().enumerate() {
+        let default = i == 0 && !every_mode;
+        let args = if default {
+            String::new()
+        } else {
+            format!(" -- {mode}")
+        };
+        lines.push((
+            format!("cargo run -p {package} --example {program}{args}"),
+            format!(
+                "the standalone example, {}{sites}",
+                mode_note(program, mode, default)
+            ),
+        ));
+    }
+    lines
 }
 
 /// `concurrent (the default), ideal 1 s`.
