@@ -79,9 +79,9 @@ def runtime_tabs(page):
     return active, code
 
 
-def check_chapter(page, name, problems):
-    """A program chapter shows its Python original and a runtime's code."""
-    if not page.query_selector("code.language-python"):
+def check_chapter(page, name, problems, python):
+    """A program chapter shows a runtime's code, and its Python original when ``python``."""
+    if python and not page.query_selector("code.language-python"):
         problems.append(f"{name}: no Python code")
     active, code = runtime_tabs(page)
     if len(active) != 1:
@@ -97,6 +97,10 @@ def main():
     parser.add_argument("--screenshot", required=True, type=pathlib.Path)
     parser.add_argument("--report", type=pathlib.Path)
     parser.add_argument("--smol-chapter", default="programs/count.html")
+    parser.add_argument(
+        "--python", action="append", default=[], metavar="PAGE",
+        help="a chapter that must show Python code (repeatable)",
+    )
     args = parser.parse_args()
     if not (args.book / "index.html").is_file():
         print(f"error: no built book in {args.book}", file=sys.stderr)
@@ -106,8 +110,9 @@ def main():
     pages = sorted(
         p.relative_to(args.book).as_posix()
         for p in args.book.rglob("*.html")
-        # mdBook's 404 page is served for missing paths, with links absolute to the site.
-        if p.name != "404.html"
+        # mdBook's 404 page is served for missing paths, with links absolute to the site;
+        # toc.html is the sidebar that every page loads in a frame, checked there.
+        if p.name not in ("404.html", "toc.html")
     )
     server, base = serve(args.book)
     report_server = None
@@ -122,7 +127,7 @@ def main():
             current["name"] = name
             page.goto(base + name, wait_until="networkidle")
             if name.startswith("programs/"):
-                check_chapter(page, name, problems)
+                check_chapter(page, name, problems, name in args.python)
         print(f"opened {len(pages)} pages of the book")
 
         # The runtime choice: click smol on one chapter, it holds on the next.

@@ -87,6 +87,16 @@ pub fn run(root: &Path, book: &Path) -> anyhow::Result<bool> {
         .arg(&chromium)
         .arg("--screenshot")
         .arg(&screenshot);
+    // The chapters whose source shows Python code (every one but runtime_mixing's, whose
+    // mistake Python cannot make): the page must show it too.
+    let chapters = super::book_dir(root).join("src/programs");
+    for program in super::sources::programs() {
+        let source =
+            std::fs::read_to_string(chapters.join(format!("{program}.md"))).unwrap_or_default();
+        if source.contains("```python") {
+            test.arg("--python").arg(format!("programs/{program}.html"));
+        }
+    }
     let report = build::target_dir().join("compare/report.html");
     if report.is_file() {
         test.arg("--report").arg(&report);

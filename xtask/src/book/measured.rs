@@ -19,8 +19,9 @@ use super::sources;
 /// Where the snapshot lives, relative to the workspace root.
 pub const DIR: &str = "book/src/measured";
 
-/// Runs `cargo xtask compare --python` over every program into `target/compare/`, then
-/// refreshes the snapshot from it.
+/// Runs `cargo xtask compare --python` over every program (into its default folder,
+/// `target/compare/`, so the command the snapshot names is one to copy), then refreshes the
+/// snapshot from it.
 pub fn measure(root: &Path) -> anyhow::Result<()> {
     let out = crate::build::target_dir().join("compare");
     let me = std::env::current_exe().context("finding the xtask executable")?;
@@ -29,7 +30,6 @@ pub fn measure(root: &Path) -> anyhow::Result<()> {
     for program in sources::programs() {
         compare.args(["--program", program.name()]);
     }
-    compare.arg("--out").arg(&out);
     eprintln!("==> cargo xtask compare --python (every program)");
     let status = compare.status().context("running cargo xtask compare")?;
     // Exit code 1 can mean only "an order differs where it is a fact": the report is

@@ -1,7 +1,7 @@
 //! `report.html`: the compare report as one self-contained page. The Markdown of
 //! `report.md` rendered by pulldown-cmark, each timeline's SVG written into the page where
 //! the Markdown links it, and a short stylesheet inline: the file opens in a browser with
-//! nothing beside it.
+//! nothing beside it (an empty inline icon, too, so the browser asks for no favicon).
 
 use std::path::Path;
 
@@ -57,6 +57,7 @@ pub fn page(markdown: &str, dir: &Path) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         crate::svg::escape(&title.replace('`', ""))
     )
