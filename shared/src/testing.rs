@@ -8,6 +8,7 @@ pub mod concepts;
 pub mod count;
 pub mod http_fetch;
 pub mod makerandom;
+pub mod output_errors;
 pub mod prime_search;
 pub mod repeat_message;
 pub mod work_queue;
