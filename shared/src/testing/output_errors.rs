@@ -6,6 +6,11 @@
 //!   that is killed leaves an [`IncompleteTrace`];
 //! - stdout that refuses a line (`> /dev/full`) is one line on stderr and exit code 1;
 //! - a closed stdout (`| head -1`) ends the program quietly with [`EXIT_CLOSED_STDOUT`].
+//!
+//! A runtime crate's `tests/output_errors.rs` is one line, [`output_error_tests!`]: a test per
+//! check, on its own `count`.
+//!
+//! [`output_error_tests!`]: crate::output_error_tests
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -159,4 +164,39 @@ pub fn assert_a_closed_stdout_ends_quietly(exe: &str) {
         "{what}: {status}, stderr {stderr:?}"
     );
     assert!(stderr.is_empty(), "{what}: stderr {stderr:?}");
+}
+
+/// The four checks of this module as four `#[test]`s on the calling crate's `count` binary:
+/// `shared::output_error_tests!();` in a runtime crate's `tests/output_errors.rs`.
+#[macro_export]
+macro_rules! output_error_tests {
+    () => {
+        #[test]
+        fn an_unwritable_trace_is_a_bad_argument() {
+            $crate::testing::output_errors::assert_an_unwritable_trace_is_a_bad_argument(env!(
+                "CARGO_BIN_EXE_count"
+            ));
+        }
+
+        #[test]
+        fn a_killed_run_leaves_an_incomplete_trace() {
+            $crate::testing::output_errors::assert_a_killed_run_leaves_an_incomplete_trace(env!(
+                "CARGO_BIN_EXE_count"
+            ));
+        }
+
+        #[test]
+        fn a_full_stdout_is_an_error() {
+            $crate::testing::output_errors::assert_a_full_stdout_is_an_error(env!(
+                "CARGO_BIN_EXE_count"
+            ));
+        }
+
+        #[test]
+        fn a_closed_stdout_ends_quietly() {
+            $crate::testing::output_errors::assert_a_closed_stdout_ends_quietly(env!(
+                "CARGO_BIN_EXE_count"
+            ));
+        }
+    };
 }
