@@ -17,6 +17,7 @@
 //! signal (see [`crate::runner::measure_main`]).
 
 use std::fmt;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -88,6 +89,24 @@ pub fn check() -> Result<(), Interrupted> {
     }
 }
 
+/// What compare or bench returns once a signal stopped it during `during` (`work_queue ·
+/// sync · blocking`): an error that `main` prints as one line, saying what was interrupted,
+/// that nothing of this run was written, and where the last complete report is (`report`,
+/// an earlier run's, if there is one). It downcasts to [`Interrupted`] for the exit code.
+pub fn stopped(interrupted: Interrupted, task: &str, during: &str, report: &Path) -> anyhow::Error {
+    let last = if report.is_file() {
+        format!(
+            "the last complete report is {} (an earlier run's)",
+            report.display()
+        )
+    } else {
+        format!("there is no complete report at {}", report.display())
+    };
+    anyhow::Error::new(interrupted).context(format!(
+        "{task} {interrupted} during {during}: this run wrote no report; {last}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +118,30 @@ mod tests {
         assert_eq!((int.exit_code(), term.exit_code()), (130, 143));
         assert_eq!(int.to_string(), "interrupted by SIGINT");
         assert_eq!(term.signal_name(), "SIGTERM");
+    }
+
+    #[test]
+    fn a_stop_is_one_line_naming_the_run_and_the_last_report_and_keeps_its_signal() {
+        let dir = std::env::temp_dir().join(format!("xtask-stopped-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let report = dir.join("report.md");
+        let _ = std::fs::remove_file(&report);
+        let int = Interrupted { signal: SIGINT };
+        let none = stopped(int, "compare", "count · sync · concurrent", &report);
+        let line = none.to_string();
+        assert!(!line.contains('\n'), "{line}");
+        assert!(
+            line.starts_with("compare interrupted by SIGINT during count · sync · concurrent"),
+            "{line}"
+        );
+        assert!(line.contains("no complete report at"), "{line}");
+        assert_eq!(none.downcast_ref::<Interrupted>(), Some(&int));
+        std::fs::write(&report, "# an earlier run").unwrap();
+        let line = stopped(int, "bench", "smol · count · N=1000", &report).to_string();
+        assert!(
+            line.contains(&format!("the last complete report is {}", report.display())),
+            "{line}"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }
