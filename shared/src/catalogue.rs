@@ -4,15 +4,19 @@
 //! Everything here is plain data so that the binaries, the tests and `cargo xtask compare`
 //! read the same numbers.
 
-use std::fmt;
 use std::time::Duration;
 
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
+use strum::{Display, IntoStaticStr};
 
 /// The runtimes of the workspace, one member each (plus Python, the seeds' own language,
-/// which `cargo xtask compare --python` can add as a fifth column).
+/// which `cargo xtask compare --python` can add as a fifth column). Its name (`async-std`)
+/// is the same everywhere: [`Runtime::name`], `Display`, serde, and clap's [`ValueEnum`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Runtime {
     Sync,
     Tokio,
@@ -30,14 +34,9 @@ impl Runtime {
         Runtime::Smol,
     ];
 
+    /// `sync`, `tokio`, `async-std`, `smol`, `python`.
     pub fn name(self) -> &'static str {
-        match self {
-            Runtime::Sync => "sync",
-            Runtime::Tokio => "tokio",
-            Runtime::AsyncStd => "async-std",
-            Runtime::Smol => "smol",
-            Runtime::Python => "python",
-        }
+        self.into()
     }
 
     /// The workspace member that holds this runtime's binaries.
@@ -55,25 +54,14 @@ impl Runtime {
     pub fn is_async(self) -> bool {
         self != Runtime::Sync
     }
-
-    pub fn from_name(name: &str) -> Option<Runtime> {
-        [Runtime::Python]
-            .into_iter()
-            .chain(Runtime::RUST)
-            .find(|r| r.name() == name)
-    }
-}
-
-impl fmt::Display for Runtime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }
 
 /// A way of running a program (`--mode`). Which modes a program has depends on the runtime:
-/// see [`Program::modes`].
+/// see [`Program::modes`]. Named in kebab-case, like [`Runtime`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Mode {
     /// One thing after another.
     Sequential,
@@ -97,40 +85,9 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
-        Mode::Sequential,
-        Mode::Concurrent,
-        Mode::Threads,
-        Mode::Count,
-        Mode::Cooperative,
-        Mode::Blocking,
-        Mode::Async,
-        Mode::Offload,
-        Mode::Greedy,
-    ];
-
+    /// `sequential`, `concurrent`, …
     pub fn name(self) -> &'static str {
-        match self {
-            Mode::Sequential => "sequential",
-            Mode::Concurrent => "concurrent",
-            Mode::Threads => "threads",
-            Mode::Count => "count",
-            Mode::Cooperative => "cooperative",
-            Mode::Blocking => "blocking",
-            Mode::Async => "async",
-            Mode::Offload => "offload",
-            Mode::Greedy => "greedy",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
-}
-
-impl fmt::Display for Mode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        self.into()
     }
 }
 
@@ -149,8 +106,12 @@ pub enum Ordering {
 }
 
 /// The programs of `PROGRAMS.md`, plus the concept programs that only async runtimes have.
+/// Named in snake_case (`prime_search`), the binaries' names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(ValueEnum, Display, IntoStaticStr)]
+#[value(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Program {
     Count,
     RepeatMessage,
@@ -199,27 +160,7 @@ impl Program {
 
     /// The binary's name, the same in every runtime crate.
     pub fn name(self) -> &'static str {
-        match self {
-            Program::Count => "count",
-            Program::RepeatMessage => "repeat_message",
-            Program::WorkQueue => "work_queue",
-            Program::PrimeSearch => "prime_search",
-            Program::FindDivisible => "find_divisible",
-            Program::Say => "say",
-            Program::Makerandom => "makerandom",
-            Program::Chores => "chores",
-            Program::HttpFetch => "http_fetch",
-            Program::LazyFutures => "lazy_futures",
-            Program::RunInExecutor => "run_in_executor",
-            Program::WaitVsGather => "wait_vs_gather",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Program> {
-        Program::ALL
-            .into_iter()
-            .chain(Program::CONCEPTS)
-            .find(|p| p.name() == name)
+        self.into()
     }
 
     /// The seed documents (in `shared/seeds/`, numbered) the program comes from.
@@ -350,12 +291,6 @@ impl Program {
             // Blocking inside async code, CPU-bound work: it depends on the scheduler.
             _ => Ordering::Scheduler,
         }
-    }
-}
-
-impl fmt::Display for Program {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 
@@ -717,14 +652,29 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for p in Program::ALL.into_iter().chain(Program::CONCEPTS) {
-            assert_eq!(Program::from_name(p.name()), Some(p));
+        // The derived names agree: `name`, `Display`, serde and clap's parser.
+        fn round_trip<T>(value: T, name: &str)
+        where
+            T: ValueEnum + std::fmt::Display + Serialize + PartialEq + std::fmt::Debug + Copy,
+        {
+            assert_eq!(value.to_string(), name);
+            assert_eq!(serde_json::to_value(value).unwrap(), name);
+            assert_eq!(T::from_str(name, false), Ok(value));
         }
-        for m in Mode::ALL {
-            assert_eq!(Mode::from_name(m.name()), Some(m));
+        for p in Program::value_variants() {
+            round_trip(*p, p.name());
         }
-        for r in Runtime::RUST {
-            assert_eq!(Runtime::from_name(r.name()), Some(r));
+        for m in Mode::value_variants() {
+            round_trip(*m, m.name());
         }
+        for r in Runtime::value_variants() {
+            round_trip(*r, r.name());
+        }
+        assert_eq!(Program::value_variants().len(), 12);
+        assert_eq!(Program::PrimeSearch.name(), "prime_search");
+        assert_eq!(Program::Makerandom.name(), "makerandom");
+        assert_eq!(Runtime::AsyncStd.name(), "async-std");
+        assert_eq!(Mode::Offload.name(), "offload");
+        assert!(Mode::from_str("no-such-mode", false).is_err());
     }
 }

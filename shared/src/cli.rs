@@ -336,7 +336,7 @@ pub fn parse<O: Options, R: Options>(
 ) -> Result<Parsed<O, R>, clap::Error> {
     let mut matches = command::<O, R>(program, runtime).try_get_matches_from(args)?;
     let mode_name: String = matches.remove_one("mode").expect("mode has a default");
-    let mode = Mode::from_name(&mode_name).expect("clap only accepts the program's modes");
+    let mode = Mode::from_str(&mode_name, false).expect("clap only accepts the program's modes");
     let scale: f64 = matches.remove_one("scale").expect("scale has a default");
     let trace: Option<PathBuf> = matches.remove_one("trace");
     let opts = O::from_arg_matches(&matches)?;

@@ -11,7 +11,9 @@
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
 //! - [`order`]: the ordering verdict (`same`, `ties only`, `differs`) and unified diffs.
 //! - [`compare`]: `cargo xtask compare`, every program under every runtime.
-//! - [`svg`]: the timelines.
+//! - [`svg`]: the timelines (and the XML escape of every SVG).
+//! - [`markdown`]: the Markdown tables of both reports.
+//! - [`machine`]: the one-line description of the machine in both reports.
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
 
 pub mod atomic;
@@ -19,6 +21,8 @@ pub mod bench;
 pub mod build;
 pub mod compare;
 pub mod interrupt;
+pub mod machine;
+pub mod markdown;
 pub mod order;
 pub mod python;
 pub mod runner;

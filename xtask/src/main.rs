@@ -2,9 +2,9 @@
 //!
 //! - `cargo xtask test`: every test of the workspace, one member at a time.
 //! - `cargo xtask compare`: every program under every runtime, side by side and measured
-//!   (`xtask/src/compare.rs`; reports in `target/compare/`).
+//!   (`xtask/src/compare/`; reports in `target/compare/`).
 //! - `cargo xtask bench`: `count --tasks N` against bare loops, N up to 1 000 000, under every
-//!   async runtime and Python (`xtask/src/bench.rs`; reports in `target/bench/`).
+//!   async runtime and Python (`xtask/src/bench/`; reports in `target/bench/`).
 //!
 //! Why one member at a time: every runtime crate names its binaries after the programs
 //! (`count`, `say`, …), so a whole-workspace build puts four binaries called `count` in

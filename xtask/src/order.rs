@@ -221,80 +221,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// A unified diff (3 lines of context) turning `old` into `new`; empty when they are equal.
 pub fn unified_diff(old: &[String], new: &[String], old_name: &str, new_name: &str) -> String {
-    // Longest common subsequence by dynamic programming: the outputs are at most a few
-    // hundred lines.
-    let (n, m) = (old.len(), new.len());
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if old[i] == new[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    #[derive(Clone, Copy, PartialEq)]
-    enum Op {
-        Keep,
-        Del,
-        Add,
-    }
-    // (op, index in old, index in new) for every line of the edit script.
-    let mut script = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && old[i] == new[j] {
-            script.push((Op::Keep, i, j));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            script.push((Op::Del, i, j));
-            i += 1;
-        } else {
-            script.push((Op::Add, i, j));
-            j += 1;
-        }
-    }
-    if script.iter().all(|(op, ..)| *op == Op::Keep) {
-        return String::new();
-    }
-    const CONTEXT: usize = 3;
-    let mut text = format!("--- {old_name}\n+++ {new_name}\n");
-    // Hunks: runs of changes less than 2 × CONTEXT unchanged lines apart, with CONTEXT
-    // lines around.
-    let changes: Vec<usize> = (0..script.len())
-        .filter(|&x| script[x].0 != Op::Keep)
-        .collect();
-    let mut c = 0;
-    while c < changes.len() {
-        let mut last = c;
-        while last + 1 < changes.len() && changes[last + 1] - changes[last] <= 2 * CONTEXT + 1 {
-            last += 1;
-        }
-        let start = changes[c].saturating_sub(CONTEXT);
-        let stop = (changes[last] + CONTEXT + 1).min(script.len());
-        let hunk = &script[start..stop];
-        let old_count = hunk.iter().filter(|(op, ..)| *op != Op::Add).count();
-        let new_count = hunk.iter().filter(|(op, ..)| *op != Op::Del).count();
-        let (old_start, new_start) = (hunk[0].1, hunk[0].2);
-        // Unified diff numbers lines from 1; an empty side is numbered by the line before it.
-        let from = |start: usize, count: usize| if count == 0 { start } else { start + 1 };
-        text.push_str(&format!(
-            "@@ -{},{old_count} +{},{new_count} @@\n",
-            from(old_start, old_count),
-            from(new_start, new_count)
-        ));
-        for &(op, i, j) in hunk {
-            match op {
-                Op::Keep => text.push_str(&format!(" {}\n", old[i])),
-                Op::Del => text.push_str(&format!("-{}\n", old[i])),
-                Op::Add => text.push_str(&format!("+{}\n", new[j])),
-            }
-        }
-        c = last + 1;
-    }
-    text
+    let old: Vec<&str> = old.iter().map(String::as_str).collect();
+    let new: Vec<&str> = new.iter().map(String::as_str).collect();
+    similar::TextDiff::from_slices(&old, &new)
+        .unified_diff()
+        .context_radius(3)
+        .header(old_name, new_name)
+        .to_string()
 }
 
 #[cfg(test)]

@@ -247,7 +247,8 @@ fn seconds(t_us: u64, step_us: u64) -> String {
     format!("{:.*} s", decimals, t_us as f64 / 1e6)
 }
 
-fn escape(text: &str) -> String {
+/// `text` escaped for XML text and attribute values (also `bench.svg`'s).
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -1,0 +1,162 @@
+//! `cargo xtask compare`: every program under every runtime, side by side and measured.
+//!
+//! 1. Builds each runtime's binaries, one member at a time, into a directory of their own
+//!    ([`crate::build`]): `target/compare/bin/<runtime>/`.
+//! 2. Runs every program × runtime × mode, one at a time, with `--trace`, the same thread-pool
+//!    size for every runtime (`TOKIO_WORKER_THREADS`, `ASYNC_STD_THREAD_COUNT`,
+//!    `SMOL_THREADS`), and a timeout ([`crate::runner`]). tokio runs twice, once per
+//!    scheduler (`--flavor multi-thread`, `--flavor current-thread`); `--python` adds the
+//!    Python ports of `python/` ([`crate::python`]).
+//! 3. Prints one table per program: elapsed time against the catalogue's ideal, and the
+//!    ordering verdict of [`crate::order`] against the catalogue's transcript (or, where the
+//!    order of lines is no fixed fact, against the first runtime's run of that mode).
+//! 4. Writes `report.md`, `report.json` (every run's figures and trace) and one SVG timeline
+//!    per program ([`crate::svg`]) under `target/compare/`.
+//!
+//! The exit code is 1 when a run failed or timed out, or when an order differs where the
+//! catalogue says the order is a fact (not [`Ordering::Scheduler`]).
+//!
+//! [`compare`] is those steps in order; each has a module of its own: [`args`] (the options),
+//! [`plan`] (what to run), [`run`] (build and run), [`judge`] (the verdicts), [`report`] and
+//! [`timeline`] (what is written), over [`column`] and [`row`] (the tables' columns and rows).
+//!
+//! [`Ordering::Scheduler`]: shared::catalogue::Ordering::Scheduler
+
+pub mod args;
+pub mod column;
+pub mod judge;
+pub mod plan;
+pub mod report;
+pub mod row;
+pub mod run;
+pub mod timeline;
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+
+pub use self::args::{CompareArgs, DEFAULT_SCALE};
+pub use self::column::Column;
+pub use self::plan::Plan;
+use self::plan::Selection;
+pub use self::report::{duration, signed};
+pub use self::row::{Against, Closest, Report, Row, RunStatus};
+use self::run::Context;
+use crate::machine::machine;
+use crate::order;
+
+/// Runs `cargo xtask compare`; `Ok(false)` when the exit code must say something failed.
+pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
+    let out = args.out_dir();
+    std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+    let mut notes = Vec::new();
+
+    let selection = plan::select(args, &mut notes)?;
+    let profile = args.profile();
+    let builds = run::build_runtimes(&selection.plans, profile, &out, &mut notes);
+    let threads = args.pool_threads();
+    let runner = run::measuring_runner(&out, &mut notes);
+    let traces = out.join("traces");
+    std::fs::create_dir_all(&traces).with_context(|| format!("creating {}", traces.display()))?;
+    let context = Context {
+        python: selection.python.as_ref(),
+        scale: args.scale,
+        threads,
+        timeout: args.timeout,
+        builds: &builds,
+        traces: &traces,
+        runner: &runner,
+    };
+
+    let machine = machine(selection.python.as_ref().map(|p| p.version.as_str()));
+    let subtitle = format!(
+        "scale {} · thread pools of {threads} · {} builds · {machine}",
+        args.scale,
+        profile.name()
+    );
+    let rows = run_programs(&selection, &context, &out, &subtitle)?;
+
+    let report = Report {
+        command: command_line.to_string(),
+        machine,
+        scale: args.scale,
+        threads,
+        profile: profile.name(),
+        tolerance: order::TOLERANCE_RULE,
+        notes,
+        closest: report::closest(&rows),
+        rows,
+    };
+    report::write(&out, &report)?;
+    print_summary(&report, &out);
+    Ok(!report.rows.iter().any(Row::fails))
+}
+
+/// Runs every plan, program by program, under a progress bar; judges each program's runs,
+/// writes its timeline and prints its table as soon as its runs are done.
+fn run_programs(
+    selection: &Selection,
+    context: &Context,
+    out: &Path,
+    subtitle: &str,
+) -> anyhow::Result<Vec<Row>> {
+    let bar = ProgressBar::new(selection.plans.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    let mut rows: Vec<Row> = Vec::new();
+    for &program in &selection.programs {
+        let mut program_rows: Vec<Row> = Vec::new();
+        for plan in selection.plans.iter().filter(|p| p.program == program) {
+            bar.set_message(format!(
+                "{program} · {} · {}",
+                plan.column.label(),
+                plan.mode
+            ));
+            program_rows.push(run::run_one(plan, context));
+            bar.inc(1);
+        }
+        if program_rows.is_empty() {
+            continue;
+        }
+        judge::judge(program, &mut program_rows, context.scale);
+        judge::sort_rows(program, &mut program_rows);
+        let svg_path = out.join(format!("timeline-{program}.svg"));
+        std::fs::write(
+            &svg_path,
+            timeline::timeline(program, &program_rows, subtitle),
+        )
+        .with_context(|| format!("writing {}", svg_path.display()))?;
+        let table = report::program_section(program, &program_rows, None);
+        bar.suspend(|| println!("{table}"));
+        rows.extend(program_rows);
+    }
+    bar.finish_and_clear();
+    Ok(rows)
+}
+
+/// The closing lines: the closest-to-ideal table, the notes, and the runs counted.
+fn print_summary(report: &Report, out: &Path) {
+    let count = |f: &dyn Fn(&Row) -> bool| report.rows.iter().filter(|r| f(r)).count();
+    let failed = count(&|r| matches!(r.status, RunStatus::Failed { .. }));
+    let timeouts = count(&|r| r.status == RunStatus::Timeout);
+    let skipped = count(&|r| matches!(r.status, RunStatus::Skipped { .. }));
+    let differs = count(&|r| r.ok() && r.fails());
+    println!("{}", report::closest_section(&report.closest));
+    for note in &report.notes {
+        println!("note: {note}");
+    }
+    println!(
+        "{} runs: {} ok, {failed} failed, {timeouts} timed out, {skipped} skipped; \
+         {differs} orders differ where the order is a fact.",
+        report.rows.len(),
+        count(&|r| r.ok()),
+    );
+    println!(
+        "reports: {} , report.json, timeline-<program>.svg",
+        out.join("report.md").display()
+    );
+}
