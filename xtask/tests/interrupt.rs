@@ -95,9 +95,10 @@ fn a_sigkill_of_the_wrappers_parent_takes_the_program_down() {
     assert!(!report.exists(), "a report was left: {report:?}");
 }
 
-/// `xtask compare` on sync's `count --mode sequential` at scale 10 (30 s: it is still running
-/// when the test stops it) into `target/tmp/interrupt-<name>`, where an earlier run's
-/// `report.md` waits, in a process group of its own; returned once the program runs.
+/// `xtask compare` on sync's `count --mode sequential` at scale 100 (5 minutes, ten times the
+/// [`DEADLINE`] within which xtask must end after the signal: only killing the run ends it in
+/// time) into `target/tmp/interrupt-<name>`, where an earlier run's `report.md` waits, in a
+/// process group of its own; returned once the program runs.
 struct Compare {
     xtask: Child,
     /// xtask's stderr (cargo's build messages included), read on a thread so that it never
@@ -117,7 +118,7 @@ impl Compare {
         std::fs::write(out.join("report.md"), EARLIER).expect("write the earlier report");
         let mut xtask = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["compare", "--program", "count", "--runtime", "sync"])
-            .args(["--mode", "sequential", "--scale", "10", "--debug", "--out"])
+            .args(["--mode", "sequential", "--scale", "100", "--debug", "--out"])
             .arg(&out)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
