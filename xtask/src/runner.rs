@@ -45,7 +45,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -403,6 +403,11 @@ pub fn measure_main(
         Err(error) => Status::SpawnFailed(format!("{}: {error}", program.to_string_lossy())),
     };
     let wall = start.elapsed();
+    // Killed with the rest of its group: the run is over, and nobody wants its report.
+    anyhow::ensure!(
+        !ABORTING.load(Ordering::SeqCst),
+        "the run was stopped: no report"
+    );
     // The only child this process ever waited for: its figures, exactly.
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).context("getrusage")?;
     let micros = |tv: nix::sys::time::TimeVal| {
@@ -430,6 +435,9 @@ fn is_parent(pid: u32) -> bool {
     u32::try_from(nix::unistd::getppid().as_raw()) == Ok(pid)
 }
 
+/// Set by the wrapper's signal thread before it kills the wrapper's group.
+static ABORTING: AtomicBool = AtomicBool::new(false);
+
 /// Ties the wrapper's run to xtask: the wrapper leads a process group (the runner started it
 /// in one; run by hand, it makes one), which the program joins; on SIGINT, SIGTERM or SIGHUP a
 /// thread kills that whole group, the wrapper with it; and the parent-death signal
@@ -445,6 +453,9 @@ fn die_with_parent(parent: Option<u32>) -> anyhow::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(crate::interrupt::SIGNALS)?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
+            // Noted first: the program dies before this process does, and the main thread,
+            // woken by its death, must not write a report in between.
+            ABORTING.store(true, Ordering::SeqCst);
             let _ = killpg(getpgrp(), Signal::SIGKILL);
         }
     });
