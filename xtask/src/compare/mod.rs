@@ -109,6 +109,9 @@ pub fn compare(args: &CompareArgs, command_line: &str) -> anyhow::Result<bool> {
     Ok(!report.rows.iter().any(Row::fails))
 }
 
+/// A program's timeline, to be written with the reports: its path and its SVG.
+type Timeline = (PathBuf, String);
+
 /// Runs every plan, program by program, under a progress bar; judges each program's runs,
 /// draws its timeline (path and SVG, written with the reports) and prints its table as soon
 /// as its runs are done. `check` stops it after a run that a signal interrupted.
@@ -118,7 +121,7 @@ fn run_programs(
     out: &Path,
     subtitle: &str,
     check: &dyn Fn(&str) -> anyhow::Result<()>,
-) -> anyhow::Result<(Vec<Row>, Vec<(PathBuf, String)>)> {
+) -> anyhow::Result<(Vec<Row>, Vec<Timeline>)> {
     let bar = ProgressBar::new(selection.plans.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
