@@ -124,6 +124,39 @@ class Run:
         return seconds * self.scale
 
 
+def start_and_join(threads):
+    """Starts every thread, then waits for each to end: the threaded modes' pattern."""
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def int_between(low, high, name):
+    """An argparse ``type`` for an integer from ``low`` to ``high``; argparse names it
+    ``name`` in its error (``invalid NAME value: '0'``)."""
+
+    def parse(text):
+        n = int(text)
+        if not low <= n <= high:
+            raise ValueError(text)
+        return n
+
+    parse.__name__ = name
+    return parse
+
+
+def round_robin(tasks):
+    """The seeds' ``while not done: for t in tasks: next(t)``: resumes each generator in turn
+    until all are done, without removing items from the list it iterates over."""
+    while tasks:
+        for t in list(tasks):
+            try:
+                next(t)
+            except StopIteration:
+                tasks.remove(t)
+
+
 def _scale(text):
     try:
         value = float(text)

@@ -16,7 +16,7 @@ import asyncio
 import threading
 import time
 
-from _common import main
+from _common import main, start_and_join
 
 SECS_PER_STORY_HOUR = 1.0
 # name, machine?, story minutes
@@ -108,10 +108,7 @@ def run(run):
                 dishes.set()
 
         threads = [threading.Thread(target=work, args=(c,)) for c in CHORES]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        start_and_join(threads)
     else:
         async def start():
             machines = []

@@ -14,7 +14,7 @@ import asyncio
 import threading
 import time
 
-from _common import main
+from _common import int_between, main, start_and_join
 
 SLEEP_SECS = 1.0
 MAX_PRINTED_TASKS = 100
@@ -46,10 +46,7 @@ def run(run):
             threading.Thread(target=count_blocking, args=(task_out, one_second))
             for _ in range(tasks)
         ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        start_and_join(threads)
     else:
         async def start():
             await asyncio.gather(*(count(task_out, one_second) for _ in range(tasks)))
@@ -61,14 +58,8 @@ def run(run):
 
 
 def options(parser):
-    def positive(text):
-        n = int(text)
-        if not 1 <= n <= 10_000_000:
-            raise ValueError(text)
-        return n
-
     parser.add_argument(
-        "--tasks", type=positive, default=3, metavar="N",
+        "--tasks", type=int_between(1, 10_000_000, "positive"), default=3, metavar="N",
         help="How many count() tasks to run; over 100, a one-line summary replaces their lines",
     )
 

@@ -14,12 +14,13 @@ aiohttp``); a mode whose client is missing fails with a one-line error.
 """
 
 import asyncio
+import os
 import queue
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from _common import main
+from _common import int_between, main, round_robin, start_and_join
 
 # The HTTP clients are imported before the program's clock starts (as a Rust binary's are
 # loaded before its main): their import time counts in the process's wall time, not in the
@@ -33,14 +34,22 @@ try:
 except ImportError:
     aiohttp = None
 
-SITES = [
-    ("google", 1.062),
-    ("yahoo", 1.481),
-    ("linkedin", 0.659),
-    ("apple", 0.125),
-    ("microsoft", 0.460),
-    ("facebook", 0.765),
-]
+
+def read_sites(path):
+    """The seed's sites and their latencies (seconds), from ``shared/data/sites.txt``: one
+    ``name seconds`` a line, ``#`` comments; the Rust catalogue reads the same file."""
+    sites = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, seconds = line.split()
+                sites.append((name, float(seconds)))
+    return sites
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SITES = read_sites(os.path.join(HERE, "..", "shared", "data", "sites.txt"))
 WORKERS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"]
 
 
@@ -191,12 +200,7 @@ def run(run):
                     for n in names
                 ]
                 # The seed's round robin: resume each task in turn until all are done.
-                while tasks:
-                    for t in list(tasks):
-                        try:
-                            next(t)
-                        except StopIteration:
-                            tasks.remove(t)
+                round_robin(tasks)
         elif run.mode == "threads":
             work_queue = queue.Queue()
             for url in urls:
@@ -208,10 +212,7 @@ def run(run):
                 )
                 for n in names
             ]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            start_and_join(threads)
         else:
             async def start():
                 work_queue = asyncio.Queue()
@@ -240,12 +241,6 @@ def run(run):
 
 
 def options(parser):
-    def workers(text):
-        n = int(text)
-        if not 1 <= n <= 8:
-            raise ValueError(text)
-        return n
-
     def seconds(text):
         s = float(text)
         if not 0 < s <= 86_400:
@@ -254,8 +249,8 @@ def options(parser):
 
     parser.add_argument("urls", nargs="*", metavar="URL",
                         help="URLs to fetch; none: the seed's six sites, on a stand-in server")
-    parser.add_argument("--workers", type=workers, default=2, metavar="N",
-                        help="How many workers take URLs from the queue (1 to 8)")
+    parser.add_argument("--workers", type=int_between(1, 8, "workers"), default=2,
+                        metavar="N", help="How many workers take URLs from the queue (1 to 8)")
     parser.add_argument("--timeout", type=seconds, default=10.0, metavar="SECS",
                         help="Seconds one request may take (not scaled by --scale)")
 

@@ -10,7 +10,7 @@ import asyncio
 import threading
 import time
 
-from _common import main
+from _common import main, start_and_join
 
 MESSAGES = [("xXxXxXxXxXxXxXxXxXxXx", 0.5), ("I LOVE", 1.0), ("EXPLOSIONS!", 1.5)]
 MAX_ITERS = 10
@@ -49,10 +49,7 @@ def run(run):
             )
             for message, interval in MESSAGES
         ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        start_and_join(threads)
     else:
         async def start():
             tasks = [

@@ -15,7 +15,7 @@ import asyncio
 import queue
 import time
 
-from _common import main
+from _common import main, round_robin
 
 ITEMS = [15, 10, 5, 2]
 WORKERS = ["One", "Two"]
@@ -28,28 +28,11 @@ def work_queue_of(items):
     return work_queue
 
 
-def round_robin(tasks):
-    """The seed's ``while not done: for t in tasks: next(t)``, without removing items from
-    the list it iterates over."""
-    while tasks:
-        for t in list(tasks):
-            try:
-                next(t)
-            except StopIteration:
-                tasks.remove(t)
-
-
 def task_count(out, name, work_queue):
-    if work_queue.empty():
-        out.println(f"Task {name} nothing to do.")
-    else:
-        while not work_queue.empty():
-            count = work_queue.get()
-            total = 0
-            out.println(f"Task {name} is running.")
-            for _ in range(count):
-                total += 1
-            out.println(f"Task {name} total: {total}")
+    """The seed's plain version: the cooperative task below, run to its end without ever
+    giving way to the other worker."""
+    for _ in task_cooperative(out, name, work_queue):
+        pass
 
 
 def task_cooperative(out, name, work_queue):

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use shared::server::Server;
-use shared::testing::http_fetch::{self as check, outcomes, raw_server};
+use shared::testing::http_fetch::{outcomes, raw_server};
 use shared::testing::run_bin;
 
 const EXE: &str = env!("CARGO_BIN_EXE_http_fetch");
@@ -15,45 +15,10 @@ const EXE: &str = env!("CARGO_BIN_EXE_http_fetch");
 /// Long enough for a loaded 2-core machine; a hang fails the test instead of blocking it.
 const DEADLINE: Duration = Duration::from_secs(60);
 
-#[test]
-fn the_default_run_fetches_the_six_sites() {
-    check::default_run_fetches_the_six_sites(EXE, &[], true);
-}
-
-#[test]
-fn six_workers_are_all_answered() {
-    check::six_workers_fetch_the_six_sites_at_once(EXE, &[]);
-}
-
-#[test]
-fn each_url_gets_one_outcome() {
-    check::each_url_gets_one_outcome(EXE, &[]);
-}
-
-#[test]
-fn all_good_exits_0() {
-    check::all_good_exits_0(EXE, &[]);
-}
-
-#[test]
-fn a_silent_server_times_out() {
-    check::a_silent_server_times_out(EXE, &[]);
-}
-
-#[test]
-fn bad_options_exit_2() {
-    check::bad_options_exit_2(EXE);
-}
-
-#[test]
-fn ten_redirects_are_followed_and_the_eleventh_fails() {
-    check::ten_redirects_are_followed_and_the_eleventh_fails(EXE);
-}
-
-#[test]
-fn an_http_1_0_server_is_read() {
-    check::an_http_1_0_server_is_read(EXE);
-}
+shared::http_fetch_tests!(EXE, &[], overlapping: true, also: [
+    ten_redirects_are_followed_and_the_eleventh_fails,
+    an_http_1_0_server_is_read,
+]);
 
 #[test]
 fn a_header_value_that_is_not_ascii_fails_that_url_only() {

@@ -3,32 +3,27 @@
 //! shared with smol's (`shared::testing::prime_search`); this file says how to run them here.
 
 use shared::Runtime;
-use shared::testing::prime_search::{
-    assert_blocking_on_one_thread_serialises_the_searches,
-    assert_blocking_on_several_threads_still_finds_every_prime,
-    assert_concurrent_and_offloaded_searches_overlap,
-    assert_sequential_searches_print_in_call_order,
-};
+use shared::testing::prime_search as check;
 
 const EXE: &str = env!("CARGO_BIN_EXE_prime_search");
 
 #[test]
 fn concurrent_and_offloaded_searches_overlap() {
-    assert_concurrent_and_offloaded_searches_overlap(Runtime::AsyncStd, |run| {
+    check::assert_concurrent_and_offloaded_searches_overlap(Runtime::AsyncStd, |run| {
         async_std::task::block_on(examples_async_std::prime_search::run(run))
     });
 }
 
 #[test]
 fn sequential_searches_print_in_call_order() {
-    assert_sequential_searches_print_in_call_order(Runtime::AsyncStd, |run| {
+    check::assert_sequential_searches_print_in_call_order(Runtime::AsyncStd, |run| {
         async_std::task::block_on(examples_async_std::prime_search::run(run))
     });
 }
 
 #[test]
 fn blocking_on_one_pool_thread_serialises_the_searches() {
-    assert_blocking_on_one_thread_serialises_the_searches(
+    check::assert_blocking_on_one_thread_serialises_the_searches(
         Runtime::AsyncStd,
         EXE,
         "ASYNC_STD_THREAD_COUNT",
@@ -37,7 +32,7 @@ fn blocking_on_one_pool_thread_serialises_the_searches() {
 
 #[test]
 fn blocking_on_several_pool_threads_still_finds_every_prime() {
-    assert_blocking_on_several_threads_still_finds_every_prime(
+    check::assert_blocking_on_several_threads_still_finds_every_prime(
         Runtime::AsyncStd,
         EXE,
         "ASYNC_STD_THREAD_COUNT",

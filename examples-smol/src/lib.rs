@@ -13,7 +13,7 @@ use std::future::Future;
 use std::process::ExitCode;
 
 use shared::cli::{self, Flavor, NoRuntimeOpts, Options};
-use shared::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+use shared::{Program, Run, Runtime};
 
 // http_fetch's HTTP client: hyper on smol's sockets (see the module).
 pub mod client;
@@ -61,58 +61,9 @@ where
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Smol;
 
-impl shared::Workloads for Smol {
-    fn runtime(&self) -> Runtime {
-        Runtime::Smol
-    }
+// The seed programs, each run to its end by `smol::block_on`: `count` runs
+// `count::run(run)`, and so on for every program (see `shared::impl_workloads!`).
+shared::impl_workloads!(Smol, Runtime::Smol, |_, program| smol::block_on(program));
 
-    fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
-        smol::block_on(count::run(run))
-    }
-
-    fn repeat_message(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(repeat_message::run(run))
-    }
-
-    fn work_queue(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(work_queue::run(run))
-    }
-
-    fn prime_search(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(prime_search::run(run))
-    }
-
-    fn find_divisible(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(find_divisible::run(run))
-    }
-
-    fn say(&self, run: Run<SayOpts>) -> anyhow::Result<()> {
-        smol::block_on(say::run(run))
-    }
-
-    fn makerandom(&self, run: Run<MakerandomOpts>) -> anyhow::Result<()> {
-        smol::block_on(makerandom::run(run))
-    }
-
-    fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(chores::run(run))
-    }
-
-    fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()> {
-        smol::block_on(http_fetch::run(run))
-    }
-}
-
-impl shared::Concepts for Smol {
-    fn lazy_futures(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(lazy_futures::run(run))
-    }
-
-    fn run_in_executor(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(run_in_executor::run(run))
-    }
-
-    fn wait_vs_gather(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        smol::block_on(wait_vs_gather::run(run))
-    }
-}
+// The concept programs, the same way.
+shared::impl_concepts!(Smol, |_, program| smol::block_on(program));

@@ -9,29 +9,20 @@
 //! is at or below its threshold and finishes once, and the run lasts at least as long as each
 //! task's pauses.
 
-use shared::testing::makerandom::assert_certain;
-use shared::{Out, Runtime};
+use shared::testing::makerandom as check;
+use shared::{MakerandomOpts, Run, Runtime};
 
-/// Runs makerandom with `seed` at `scale` in this process, and returns its sink.
-fn run_makerandom(seed: u64, scale: f64) -> Out {
-    shared::testing::makerandom::run_makerandom(
-        Runtime::Smol,
-        |run| smol::block_on(examples_smol::makerandom::run(run)),
-        seed,
-        scale,
-    )
+/// Runs makerandom's future on this crate's runtime.
+fn block_on(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
+    smol::block_on(examples_smol::makerandom::run(run))
 }
 
 #[test]
 fn makerandom_with_the_seeds_seed_follows_the_rules() {
-    let out = run_makerandom(444, 0.01);
-    assert_certain(&out, 444, 0.01);
+    check::assert_the_seeds_seed_follows_the_rules(Runtime::Smol, block_on);
 }
 
 #[test]
 fn makerandom_with_other_seeds_follows_the_same_rules() {
-    for seed in [0, 7, 2024] {
-        let out = run_makerandom(seed, 0.002);
-        assert_certain(&out, seed, 0.002);
-    }
+    check::assert_other_seeds_follow_the_same_rules(Runtime::Smol, block_on);
 }

@@ -14,7 +14,7 @@ extern crate self as examples_sync;
 use std::process::ExitCode;
 
 use shared::cli::{self, NoRuntimeOpts, Options};
-use shared::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+use shared::{Program, Run, Runtime};
 
 #[path = "bin/chores.rs"]
 pub mod chores;
@@ -49,44 +49,6 @@ pub fn main<O: Options>(program: Program, body: fn(Run<O>) -> anyhow::Result<()>
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sync;
 
-impl shared::Workloads for Sync {
-    fn runtime(&self) -> Runtime {
-        Runtime::Sync
-    }
-
-    fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
-        count::run(run)
-    }
-
-    fn repeat_message(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        repeat_message::run(run)
-    }
-
-    fn work_queue(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        work_queue::run(run)
-    }
-
-    fn prime_search(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        prime_search::run(run)
-    }
-
-    fn find_divisible(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        find_divisible::run(run)
-    }
-
-    fn say(&self, run: Run<SayOpts>) -> anyhow::Result<()> {
-        say::run(run)
-    }
-
-    fn makerandom(&self, run: Run<MakerandomOpts>) -> anyhow::Result<()> {
-        makerandom::run(run)
-    }
-
-    fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        chores::run(run)
-    }
-
-    fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()> {
-        http_fetch::run(run)
-    }
-}
+// The seed programs: `count` calls `count::run(run)`, which runs to its end on this thread
+// and returns its result, and so on for every program (see `shared::impl_workloads!`).
+shared::impl_workloads!(Sync, Runtime::Sync, |_, result| result);

@@ -2,25 +2,17 @@
 //! stand-in server and a refused port on 127.0.0.1 (never the internet). The checks
 //! themselves are shared by every runtime: `shared::testing::http_fetch`.
 
-use shared::testing::http_fetch as check;
-
 const EXE: &str = env!("CARGO_BIN_EXE_http_fetch");
 const THREADS: &[&str] = &["--mode", "threads"];
 
-#[test]
-fn default_run_takes_turns_one_request_at_a_time() {
-    check::default_run_fetches_the_six_sites(EXE, &[], false);
-}
+// The default mode, sequential: one request at a time, taking turns.
+shared::http_fetch_tests!(EXE, &[], overlapping: false);
 
-#[test]
-fn default_run_on_threads_overlaps_the_requests() {
-    check::default_run_fetches_the_six_sites(EXE, THREADS, true);
-}
+/// The same checks with `--mode threads`: the requests overlap.
+mod threads {
+    use super::{EXE, THREADS};
 
-#[test]
-fn six_workers_are_all_answered() {
-    check::six_workers_fetch_the_six_sites_at_once(EXE, &[]);
-    check::six_workers_fetch_the_six_sites_at_once(EXE, THREADS);
+    shared::http_fetch_tests!(EXE, THREADS, overlapping: true);
 }
 
 #[test]
@@ -46,27 +38,4 @@ fn taking_turns_alternates_one_and_two_in_queue_order() {
             "{run:?}"
         );
     }
-}
-
-#[test]
-fn each_url_gets_one_outcome_and_bad_ones_do_not_stop_the_others() {
-    check::each_url_gets_one_outcome(EXE, &[]);
-    check::each_url_gets_one_outcome(EXE, THREADS);
-}
-
-#[test]
-fn all_good_urls_exit_0() {
-    check::all_good_exits_0(EXE, &[]);
-    check::all_good_exits_0(EXE, THREADS);
-}
-
-#[test]
-fn a_silent_server_times_out() {
-    check::a_silent_server_times_out(EXE, &[]);
-    check::a_silent_server_times_out(EXE, THREADS);
-}
-
-#[test]
-fn bad_options_exit_2() {
-    check::bad_options_exit_2(EXE);
 }

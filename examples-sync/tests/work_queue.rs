@@ -1,33 +1,15 @@
 //! work_queue through the real binary: the seed's three transcripts, and the blocking form's
 //! times adding up. The `--trace` file tells the timing lines apart from the others.
 
-use std::time::Duration;
-
 use shared::expect::assert_transcript;
 use shared::out::Trace;
-use shared::testing::run_bin;
 use shared::{Mode, Program, Runtime};
 
-/// Runs work_queue in `mode` at `scale` with a trace, checks it succeeded and that stdout is
-/// the trace's lines, and returns the trace.
+/// Runs work_queue in `mode` at `scale` with a trace, checks it succeeded and that stdout is the
+/// trace's lines, and returns the trace.
 fn run_traced(mode: Mode, scale: &str) -> Trace {
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!(
-        "sync-work_queue-{mode}-{}.jsonl",
-        std::process::id()
-    ));
-    let path_arg = path.to_str().expect("a UTF-8 temp dir");
-    let run = run_bin(
-        env!("CARGO_BIN_EXE_work_queue"),
-        &["--mode", mode.name(), "--scale", scale, "--trace", path_arg],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{mode}: {}", run.stderr);
-    let trace = Trace::read(&path).unwrap();
-    std::fs::remove_file(&path).unwrap();
-    let traced: Vec<String> = trace.events.iter().map(|e| e.line.clone()).collect();
-    assert_eq!(run.lines(), traced);
-    trace
+    let args = ["--mode", mode.name(), "--scale", scale];
+    shared::testing::run_traced(env!("CARGO_BIN_EXE_work_queue"), &args)
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! scale; order is only checked where it is a fact.
 
 use examples_sync::Sync;
-use shared::testing::check_every_program;
+use shared::testing::workloads::check_every_program;
 
 #[test]
 fn every_program_runs_in_every_mode() {

@@ -14,7 +14,7 @@ use std::future::Future;
 use std::process::ExitCode;
 
 use shared::cli::{self, Flavor, Options, TokioOpts};
-use shared::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Program, Run, Runtime, SayOpts};
+use shared::{Program, Run, Runtime};
 
 #[path = "bin/chores.rs"]
 pub mod chores;
@@ -73,63 +73,16 @@ pub struct Tokio {
 }
 
 impl Tokio {
-    fn block_on(&self, future: impl Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+    /// Runs `future` to its end on a new runtime of this flavour.
+    pub fn block_on(&self, future: impl Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
         runtime(self.flavor)?.block_on(future)
     }
 }
 
-impl shared::Workloads for Tokio {
-    fn runtime(&self) -> Runtime {
-        Runtime::Tokio
-    }
+// The seed programs, each run by `Tokio::block_on`: `count` runs `count::run(run)` on a new
+// runtime of this flavour, and so on for every program (see `shared::impl_workloads!`).
+shared::impl_workloads!(Tokio, Runtime::Tokio, |tokio, program| tokio
+    .block_on(program));
 
-    fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
-        self.block_on(count::run(run))
-    }
-
-    fn repeat_message(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(repeat_message::run(run))
-    }
-
-    fn work_queue(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(work_queue::run(run))
-    }
-
-    fn prime_search(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(prime_search::run(run))
-    }
-
-    fn find_divisible(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(find_divisible::run(run))
-    }
-
-    fn say(&self, run: Run<SayOpts>) -> anyhow::Result<()> {
-        self.block_on(say::run(run))
-    }
-
-    fn makerandom(&self, run: Run<MakerandomOpts>) -> anyhow::Result<()> {
-        self.block_on(makerandom::run(run))
-    }
-
-    fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(chores::run(run))
-    }
-
-    fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()> {
-        self.block_on(http_fetch::run(run))
-    }
-}
-
-impl shared::Concepts for Tokio {
-    fn lazy_futures(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(lazy_futures::run(run))
-    }
-
-    fn run_in_executor(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(run_in_executor::run(run))
-    }
-
-    fn wait_vs_gather(&self, run: Run<NoOpts>) -> anyhow::Result<()> {
-        self.block_on(wait_vs_gather::run(run))
-    }
-}
+// The concept programs, the same way.
+shared::impl_concepts!(Tokio, |tokio, program| tokio.block_on(program));

@@ -5,27 +5,18 @@
 //! every stamp is exact (`[1:00]`, never `[1:01]`). It needs the current-thread runtime, which is
 //! what `#[tokio::test]` builds; the output sink reads tokio's clock, so the stamps are virtual.
 
-use shared::expect::{assert_transcript, check, transcript};
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use examples_tokio::chores;
+use shared::expect::{check, transcript};
+use shared::{Mode, Program, Runtime};
 
-/// A run of chores at scale 1 whose sink reads tokio's (paused) clock.
-fn paused_run(mode: Mode) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(Program::Chores, Runtime::Tokio, mode, 1.0, NoOpts {}).with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: the machines run while the person works, in exact virtual time.
 #[tokio::test(start_paused = true)]
 async fn concurrent_chores_take_an_hour_and_a_half() {
-    let run = paused_run(Mode::Concurrent);
-    let out = run.out.clone();
-    examples_tokio::chores::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::Chores,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
+    let out = run_paused(Program::Chores, Mode::Concurrent, chores::run).await;
+    assert_transcript(&out, Program::Chores, Mode::Concurrent);
     // The same groups with their exact stamps: 0:00, 1:00 and 1:30.
     let stamped: Vec<Vec<String>> = transcript(Program::Chores, Runtime::Tokio, Mode::Concurrent)
         .unwrap()
@@ -36,18 +27,13 @@ async fn concurrent_chores_take_an_hour_and_a_half() {
     let mut lines = out.lines();
     assert_eq!(lines.pop().unwrap(), "all chores done in 1:30");
     check(&lines, &stamped).unwrap();
-    assert_eq!(
-        out.elapsed(),
-        Program::Chores.ideal(Mode::Concurrent).unwrap()
-    );
+    assert_ideal(&out, Program::Chores, Mode::Concurrent);
 }
 
 // Paused clock: one chore after another, in exact virtual time.
 #[tokio::test(start_paused = true)]
 async fn sequential_chores_take_three_hours() {
-    let run = paused_run(Mode::Sequential);
-    let out = run.out.clone();
-    examples_tokio::chores::run(run).await.unwrap();
+    let out = run_paused(Program::Chores, Mode::Sequential, chores::run).await;
     assert_eq!(
         out.lines(),
         [
@@ -62,14 +48,6 @@ async fn sequential_chores_take_three_hours() {
             "all chores done in 3:00",
         ]
     );
-    assert_transcript(
-        &out.recorded(),
-        Program::Chores,
-        Runtime::Tokio,
-        Mode::Sequential,
-    );
-    assert_eq!(
-        out.elapsed(),
-        Program::Chores.ideal(Mode::Sequential).unwrap()
-    );
+    assert_transcript(&out, Program::Chores, Mode::Sequential);
+    assert_ideal(&out, Program::Chores, Mode::Sequential);
 }

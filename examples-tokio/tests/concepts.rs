@@ -5,39 +5,22 @@
 
 use std::time::Duration;
 
-use examples_tokio::Tokio;
+use examples_tokio::{Tokio, lazy_futures, wait_vs_gather};
 use shared::cli::Flavor;
 use shared::concepts::{assert_offload_beats_blocking, check_every_concept};
-use shared::expect::assert_transcript;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::testing::concepts::{assert_cancelled_jobs_finished_once, at};
+use shared::{Mode, NoOpts, Program, Run, Runtime};
 
-/// A run of a concept at scale 1 whose sink reads tokio's clock: under a paused clock
-/// (`start_paused = true`) every event carries virtual time, exact to the microsecond.
-fn paused_run(program: Program) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(program, Runtime::Tokio, Mode::Concurrent, 1.0, NoOpts {}).with_out(out)
-}
-
-/// The virtual time at which `line` was printed.
-fn at(out: &Out, line: &str) -> Duration {
-    let event = out.recorded().into_iter().find(|e| e.line == line);
-    Duration::from_micros(event.unwrap_or_else(|| panic!("no {line:?}")).t_us)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: tokio's clock stands still and jumps to the next timer whenever every task
 // is idle, so the naps take no real time and the elapsed time is exactly the ideal. The
 // paused clock needs the current-thread runtime, which `#[tokio::test]` builds.
 #[tokio::test(start_paused = true)]
 async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() {
-    let run = paused_run(Program::LazyFutures);
-    let out = run.out.clone();
-    examples_tokio::lazy_futures::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::LazyFutures,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
+    let out = run_paused(Program::LazyFutures, Mode::Concurrent, lazy_futures::run).await;
+    assert_transcript(&out, Program::LazyFutures, Mode::Concurrent);
     let lines = out.lines();
     assert_eq!(lines[0], "created the future: nothing ran yet");
     assert!(lines.contains(&"dropped the JoinHandle: it ran to the end (detached)".into()));
@@ -45,24 +28,14 @@ async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() 
     // The detached nap finished after its full nap; the aborted one never printed.
     assert_eq!(lines.iter().filter(|l| *l == "nap() finished").count(), 1);
     assert_eq!(at(&out, "nap() finished"), Duration::from_secs(1));
-    assert_eq!(
-        out.elapsed(),
-        Program::LazyFutures.ideal(Mode::Concurrent).unwrap()
-    );
+    assert_ideal(&out, Program::LazyFutures, Mode::Concurrent);
 }
 
 // Paused clock (see above): the jobs' sleeps are virtual, so every line's time is exact.
 #[tokio::test(start_paused = true)]
 async fn wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest() {
-    let run = paused_run(Program::WaitVsGather);
-    let out = run.out.clone();
-    examples_tokio::wait_vs_gather::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::WaitVsGather,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
+    let out = run_paused(Program::WaitVsGather, Mode::Concurrent, wait_vs_gather::run).await;
+    assert_transcript(&out, Program::WaitVsGather, Mode::Concurrent);
     let ms = Duration::from_millis;
     // gather waits for the slowest job, then hands the results over in the order asked.
     assert_eq!(
@@ -76,26 +49,14 @@ async fn wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest() 
     assert_eq!(at(&out, "first completed: fast"), ms(2_000));
     assert_eq!(at(&out, "slow: cancelled before it finished"), ms(2_000));
     assert_eq!(at(&out, "medium: cancelled before it finished"), ms(2_000));
-    // Cancelled at 2 s, medium and slow never printed `finished` again: once each, in the
-    // gather round; fast finished in both rounds.
-    let count = |line: &str| out.lines().iter().filter(|l| *l == line).count();
-    assert_eq!(
-        (
-            count("fast finished"),
-            count("medium finished"),
-            count("slow finished")
-        ),
-        (2, 1, 1)
-    );
+    // Cancelled at 2 s, medium and slow never printed `finished` again.
+    assert_cancelled_jobs_finished_once(&out);
     // The timeout fires after 1 s of the slow job's 1.5 s.
     assert_eq!(
         at(&out, "timed out: slow was dropped before it finished"),
         ms(4_500)
     );
-    assert_eq!(
-        out.elapsed(),
-        Program::WaitVsGather.ideal(Mode::Concurrent).unwrap()
-    );
+    assert_ideal(&out, Program::WaitVsGather, Mode::Concurrent);
 }
 
 // Real clock: the searches sleep with std::thread::sleep, which tokio's clock does not drive.
@@ -114,12 +75,7 @@ fn run_in_executor_offloaded_beats_the_blocking_mistake_on_either_flavour() {
             .unwrap()
             .block_on(examples_tokio::run_in_executor::run(run))
             .unwrap();
-        assert_transcript(
-            &out.recorded(),
-            Program::RunInExecutor,
-            Runtime::Tokio,
-            Mode::Concurrent,
-        );
+        assert_transcript(&out, Program::RunInExecutor, Mode::Concurrent);
         assert_offload_beats_blocking(&out.recorded(), 1.0);
     }
 }

@@ -8,63 +8,37 @@
 
 use std::time::Duration;
 
-use shared::expect::assert_transcript;
-use shared::{CountOpts, Mode, Out, Program, Run, Runtime};
+use examples_tokio::count;
+use shared::{CountOpts, Mode, Program};
 
-/// A run of `program` at scale 1 whose sink reads tokio's (paused) clock.
-fn paused_run<O>(program: Program, mode: Mode, opts: O) -> Run<O> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(program, Runtime::Tokio, mode, 1.0, opts).with_out(out)
-}
-
-/// Asserts the virtual elapsed time equals the catalogue's ideal.
-#[track_caller]
-fn assert_ideal(out: &Out, program: Program, mode: Mode) {
-    assert_eq!(
-        out.elapsed(),
-        program.ideal(mode).unwrap(),
-        "{program} --mode {mode}"
-    );
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused, run_paused_with};
 
 #[tokio::test(start_paused = true)]
 async fn count_concurrent_prints_one_one_one_two_two_two_in_one_second() {
-    let run = paused_run(Program::Count, Mode::Concurrent, CountOpts::default());
-    let out = run.out.clone();
-    examples_tokio::count::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::Count,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
+    let out = run_paused(Program::Count, Mode::Concurrent, count::run).await;
+    assert_transcript(&out, Program::Count, Mode::Concurrent);
     assert_eq!(out.lines().last().unwrap(), "executed in 1.00 seconds.");
     assert_ideal(&out, Program::Count, Mode::Concurrent);
 }
 
 #[tokio::test(start_paused = true)]
 async fn count_sequential_alternates_in_three_seconds() {
-    let run = paused_run(Program::Count, Mode::Sequential, CountOpts::default());
-    let out = run.out.clone();
-    examples_tokio::count::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::Count,
-        Runtime::Tokio,
-        Mode::Sequential,
-    );
+    let out = run_paused(Program::Count, Mode::Sequential, count::run).await;
+    assert_transcript(&out, Program::Count, Mode::Sequential);
     assert_ideal(&out, Program::Count, Mode::Sequential);
 }
 
 #[tokio::test(start_paused = true)]
 async fn count_with_many_tasks_prints_a_summary_and_still_takes_one_second() {
-    let run = paused_run(
+    let out = run_paused_with(
         Program::Count,
         Mode::Concurrent,
+        1.0,
         CountOpts { tasks: 10_000 },
-    );
-    let out = run.out.clone();
-    examples_tokio::count::run(run).await.unwrap();
+        count::run,
+    )
+    .await;
     assert_eq!(out.lines()[0], "10000 count() tasks printed One and Two");
     assert_eq!(out.elapsed(), Duration::from_secs(1));
 }

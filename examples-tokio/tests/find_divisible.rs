@@ -7,28 +7,23 @@
 
 use std::time::Duration;
 
-use shared::expect::assert_transcript;
+use examples_tokio::find_divisible;
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, Program};
 
-/// A run of find_divisible whose sink reads tokio's (paused) clock.
-fn paused_run(mode: Mode) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(Program::FindDivisible, Runtime::Tokio, mode, 1.0, NoOpts {}).with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
 async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
-    let run = paused_run(Mode::Cooperative);
-    let out = run.out.clone();
-    examples_tokio::find_divisible::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
+    let out = run_paused(
         Program::FindDivisible,
-        Runtime::Tokio,
         Mode::Cooperative,
-    );
+        find_divisible::run,
+    )
+    .await;
+    assert_transcript(&out, Program::FindDivisible, Mode::Cooperative);
     // The three Finding lines come first in spawn order: each task yields at i = 0.
     assert_eq!(
         out.lines()[..3],
@@ -39,28 +34,15 @@ async fn cooperative_tasks_take_turns_and_the_smallest_job_finishes_first() {
         ]
     );
     assert_eq!(out.lines().last().unwrap(), "Wall time: 0.00 ms");
-    assert_eq!(
-        out.elapsed(),
-        Program::FindDivisible.ideal(Mode::Cooperative).unwrap()
-    );
+    assert_ideal(&out, Program::FindDivisible, Mode::Cooperative);
 }
 
 // Paused clock: CPU time is invisible to it, so the elapsed time is exactly the ideal, zero.
 #[tokio::test(start_paused = true)]
 async fn greedy_tasks_run_one_after_another_on_one_thread() {
-    let run = paused_run(Mode::Greedy);
-    let out = run.out.clone();
-    examples_tokio::find_divisible::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::FindDivisible,
-        Runtime::Tokio,
-        Mode::Greedy,
-    );
-    assert_eq!(
-        out.elapsed(),
-        Program::FindDivisible.ideal(Mode::Greedy).unwrap()
-    );
+    let out = run_paused(Program::FindDivisible, Mode::Greedy, find_divisible::run).await;
+    assert_transcript(&out, Program::FindDivisible, Mode::Greedy);
+    assert_ideal(&out, Program::FindDivisible, Mode::Greedy);
 }
 
 #[test]

@@ -8,21 +8,11 @@
 //! first draws first), which `shared::catalogue::makerandom::schedule` models.
 
 use shared::catalogue::makerandom::{ideal_concurrent, schedule};
-use shared::expect::{assert_transcript, makerandom_line};
-use shared::{MakerandomOpts, Mode, Out, Program, Run, Runtime};
+use shared::expect::makerandom_line;
+use shared::{MakerandomOpts, Mode, Program};
 
-/// A run at scale 1 whose sink reads tokio's (paused) clock.
-fn paused_run(seed: u64) -> Run<MakerandomOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(
-        Program::Makerandom,
-        Runtime::Tokio,
-        Mode::Concurrent,
-        1.0,
-        MakerandomOpts { seed },
-    )
-    .with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused_with};
 
 /// What CPython prints for `seed`: the catalogue's model of its event loop.
 fn cpython_lines(seed: u64) -> Vec<String> {
@@ -39,20 +29,17 @@ fn cpython_lines(seed: u64) -> Vec<String> {
 // Paused clock: every tie between sleeps is exact, and the elapsed time is exactly 12 s.
 #[tokio::test(start_paused = true)]
 async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
-    let run = paused_run(444);
-    let out = run.out.clone();
-    examples_tokio::makerandom::run(run).await.unwrap();
-    // Every line has its place: the transcript has no ties (see the module documentation).
-    assert_transcript(
-        &out.recorded(),
+    let out = run_paused_with(
         Program::Makerandom,
-        Runtime::Tokio,
         Mode::Concurrent,
-    );
-    assert_eq!(
-        out.elapsed(),
-        Program::Makerandom.ideal(Mode::Concurrent).unwrap()
-    );
+        1.0,
+        MakerandomOpts { seed: 444 },
+        examples_tokio::makerandom::run,
+    )
+    .await;
+    // Every line has its place: the transcript has no ties (see the module documentation).
+    assert_transcript(&out, Program::Makerandom, Mode::Concurrent);
+    assert_ideal(&out, Program::Makerandom, Mode::Concurrent);
     // The seed's own transcript from its seventh line on (it started the tasks 2, 1, 0).
     let lines = out.lines();
     assert_eq!(lines[6], "makerandom(0) == 4 too low; retrying.");
@@ -73,9 +60,14 @@ async fn makerandom_prints_the_seeds_transcript_in_twelve_seconds() {
 async fn makerandom_draws_in_cpythons_order_for_other_seeds_too() {
     for seed in [0, 1, 7, 42, 2024, 123_456_789] {
         let start = tokio::time::Instant::now();
-        let run = paused_run(seed);
-        let out = run.out.clone();
-        examples_tokio::makerandom::run(run).await.unwrap();
+        let out = run_paused_with(
+            Program::Makerandom,
+            Mode::Concurrent,
+            1.0,
+            MakerandomOpts { seed },
+            examples_tokio::makerandom::run,
+        )
+        .await;
         assert_eq!(out.lines(), cpython_lines(seed), "seed {seed}");
         assert_eq!(
             start.elapsed().as_secs_f64(),

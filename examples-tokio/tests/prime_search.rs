@@ -9,15 +9,13 @@
 
 use std::time::{Duration, Instant};
 
-use shared::expect::{assert_transcript, transcript};
+use examples_tokio::prime_search;
+use shared::expect::transcript;
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, NoOpts, Out, Program, Runtime};
 
-/// A run of prime_search at `scale` whose sink reads tokio's (paused) clock.
-fn paused_run(mode: Mode, scale: f64) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(Program::PrimeSearch, Runtime::Tokio, mode, scale, NoOpts {}).with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, paused_run, run_paused};
 
 /// The virtual time, in milliseconds, at which `line` was printed.
 fn ms_of(out: &Out, line: &str) -> u64 {
@@ -31,42 +29,22 @@ fn ms_of(out: &Out, line: &str) -> u64 {
 // Paused clock: the three searches' pauses overlap in virtual time, exactly.
 #[tokio::test(start_paused = true)]
 async fn concurrent_searches_finish_1000_then_100000_then_10000_in_260_ms() {
-    let run = paused_run(Mode::Concurrent, 1.0);
-    let out = run.out.clone();
-    examples_tokio::prime_search::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::PrimeSearch,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
+    let out = run_paused(Program::PrimeSearch, Mode::Concurrent, prime_search::run).await;
+    assert_transcript(&out, Program::PrimeSearch, Mode::Concurrent);
     assert_eq!(ms_of(&out, "▷ Highest prime below 1000 is 997"), 20);
     assert_eq!(ms_of(&out, "▷ Highest prime below 100000 is 99991"), 80);
     assert_eq!(ms_of(&out, "▷ Highest prime below 10000 is 9973"), 260);
     assert_eq!(out.lines().last().unwrap(), "Took 260.00 ms");
-    assert_eq!(
-        out.elapsed(),
-        Program::PrimeSearch.ideal(Mode::Concurrent).unwrap()
-    );
+    assert_ideal(&out, Program::PrimeSearch, Mode::Concurrent);
 }
 
 // Paused clock: one search after another adds up all 36 pauses, exactly.
 #[tokio::test(start_paused = true)]
 async fn sequential_searches_take_360_ms() {
-    let run = paused_run(Mode::Sequential, 1.0);
-    let out = run.out.clone();
-    examples_tokio::prime_search::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
-        Program::PrimeSearch,
-        Runtime::Tokio,
-        Mode::Sequential,
-    );
+    let out = run_paused(Program::PrimeSearch, Mode::Sequential, prime_search::run).await;
+    assert_transcript(&out, Program::PrimeSearch, Mode::Sequential);
     assert_eq!(out.lines().last().unwrap(), "Took 360.00 ms");
-    assert_eq!(
-        out.elapsed(),
-        Program::PrimeSearch.ideal(Mode::Sequential).unwrap()
-    );
+    assert_ideal(&out, Program::PrimeSearch, Mode::Sequential);
 }
 
 // Paused clock, to show what a blocking sleep does to it: std::thread::sleep never touches
@@ -75,7 +53,7 @@ async fn sequential_searches_take_360_ms() {
 #[tokio::test(start_paused = true)]
 async fn blocking_on_one_thread_serialises_the_searches() {
     let scale = 0.1;
-    let run = paused_run(Mode::Blocking, scale);
+    let run = paused_run(Program::PrimeSearch, Mode::Blocking, scale, NoOpts {});
     let out = run.out.clone();
     let real = Instant::now();
     examples_tokio::prime_search::run(run).await.unwrap();
@@ -95,17 +73,12 @@ async fn blocking_on_one_thread_serialises_the_searches() {
 #[tokio::test(start_paused = true)]
 async fn offloaded_searches_overlap_again_on_one_thread() {
     let scale = 5.0;
-    let run = paused_run(Mode::Offload, scale);
+    let run = paused_run(Program::PrimeSearch, Mode::Offload, scale, NoOpts {});
     let out = run.out.clone();
     let real = Instant::now();
     examples_tokio::prime_search::run(run).await.unwrap();
     let real = real.elapsed();
-    assert_transcript(
-        &out.recorded(),
-        Program::PrimeSearch,
-        Runtime::Tokio,
-        Mode::Offload,
-    );
+    assert_transcript(&out, Program::PrimeSearch, Mode::Offload);
     assert_eq!(out.elapsed(), Duration::ZERO);
     assert!(real >= Duration::from_secs_f64(0.26 * scale), "{real:?}");
 }

@@ -5,31 +5,25 @@
 //! to the next timer whenever every task is idle, so the 30 s and 15 s runs take
 //! microseconds and end at exactly their ideal time. The sink reads tokio's clock.
 
-use shared::expect::assert_transcript;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use examples_tokio::repeat_message;
+use shared::{Mode, Program};
 
-/// A run at scale 1 whose sink reads tokio's (paused) clock.
-fn paused_run(mode: Mode) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(Program::RepeatMessage, Runtime::Tokio, mode, 1.0, NoOpts {}).with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: the three repeaters' sleeps line up exactly; the run takes exactly 15 s.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_concurrent_interleaves_the_three_in_fifteen_seconds() {
-    let run = paused_run(Mode::Concurrent);
-    let out = run.out.clone();
-    examples_tokio::repeat_message::run(run).await.unwrap();
+    let out = run_paused(
+        Program::RepeatMessage,
+        Mode::Concurrent,
+        repeat_message::run,
+    )
+    .await;
     // At t = 0, 1.5 s, 3 s, … two or three messages are due at the same instant: their order
     // is a tie, which the transcript's groups allow either way. Every other line has its place.
-    assert_transcript(
-        &out.recorded(),
-        Program::RepeatMessage,
-        Runtime::Tokio,
-        Mode::Concurrent,
-    );
-    let ideal = Program::RepeatMessage.ideal(Mode::Concurrent).unwrap();
-    assert_eq!(out.elapsed(), ideal);
+    assert_transcript(&out, Program::RepeatMessage, Mode::Concurrent);
+    assert_ideal(&out, Program::RepeatMessage, Mode::Concurrent);
     // The seed's last line, its float printed as Python prints one.
     assert_eq!(
         out.lines().last().unwrap(),
@@ -41,17 +35,14 @@ async fn repeat_message_concurrent_interleaves_the_three_in_fifteen_seconds() {
 // Paused clock: the run takes exactly 5 + 10 + 15 = 30 s.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_seconds() {
-    let run = paused_run(Mode::Sequential);
-    let out = run.out.clone();
-    examples_tokio::repeat_message::run(run).await.unwrap();
-    assert_transcript(
-        &out.recorded(),
+    let out = run_paused(
         Program::RepeatMessage,
-        Runtime::Tokio,
         Mode::Sequential,
-    );
-    let ideal = Program::RepeatMessage.ideal(Mode::Sequential).unwrap();
-    assert_eq!(out.elapsed(), ideal);
+        repeat_message::run,
+    )
+    .await;
+    assert_transcript(&out, Program::RepeatMessage, Mode::Sequential);
+    assert_ideal(&out, Program::RepeatMessage, Mode::Sequential);
     assert_eq!(
         out.lines().last().unwrap(),
         "Execution time in seconds: 30.0"
@@ -61,9 +52,12 @@ async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_se
 // Paused clock: each line's virtual timestamp is exactly a multiple of its message's interval.
 #[tokio::test(start_paused = true)]
 async fn repeat_message_concurrent_prints_each_message_on_its_own_beat() {
-    let run = paused_run(Mode::Concurrent);
-    let out = run.out.clone();
-    examples_tokio::repeat_message::run(run).await.unwrap();
+    let out = run_paused(
+        Program::RepeatMessage,
+        Mode::Concurrent,
+        repeat_message::run,
+    )
+    .await;
     for (message, interval) in shared::catalogue::repeat_message::MESSAGES {
         let times: Vec<u64> = out
             .recorded()

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use shared::expect::assert_transcript;
-use shared::testing::assert_say_forever_stops_cleanly_on_ctrl_c;
+use shared::testing::say::assert_say_forever_stops_cleanly_on_ctrl_c;
 use shared::{Mode, Out, Program, Run, Runtime, SayOpts};
 
 // Paused clock (current-thread runtime, timers fire exactly on time): hello at 0.5 s, world

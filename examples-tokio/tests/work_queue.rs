@@ -10,14 +10,12 @@
 
 use std::time::{Duration, Instant};
 
+use examples_tokio::work_queue;
 use shared::testing::run_bin_env;
-use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
+use shared::{Mode, NoOpts, Out, Program};
 
-/// A run of work_queue at `scale` whose sink reads tokio's (paused) clock.
-fn paused_run(mode: Mode, scale: f64) -> Run<NoOpts> {
-    let out = Out::capture_with_clock(|| tokio::time::Instant::now().into_std());
-    Run::capture(Program::WorkQueue, Runtime::Tokio, mode, scale, NoOpts {}).with_out(out)
-}
+mod paused;
+use paused::{assert_ideal, paused_run, run_paused};
 
 /// Every printed line with its time in milliseconds.
 fn timeline(out: &Out) -> Vec<(u64, String)> {
@@ -34,9 +32,7 @@ fn at(ms: u64, line: &str) -> (u64, String) {
 // Paused clock: the timeline below is exact to the microsecond, elapsed times included.
 #[tokio::test(start_paused = true)]
 async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
-    let run = paused_run(Mode::Async, 1.0);
-    let out = run.out.clone();
-    examples_tokio::work_queue::run(run).await.unwrap();
+    let out = run_paused(Program::WorkQueue, Mode::Async, work_queue::run).await;
     let lines = timeline(&out);
     assert_eq!(
         lines[..4],
@@ -72,10 +68,7 @@ async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
             at(17_000, "Total Time elapsed: 17.0 seconds"),
         ]
     );
-    assert_eq!(
-        out.elapsed(),
-        Program::WorkQueue.ideal(Mode::Async).unwrap()
-    );
+    assert_ideal(&out, Program::WorkQueue, Mode::Async);
 }
 
 // Paused clock, to show what a blocking sleep does to it: std::thread::sleep never touches
@@ -84,7 +77,7 @@ async fn async_workers_share_the_queue_and_finish_in_17_seconds() {
 #[tokio::test(start_paused = true)]
 async fn blocking_on_one_thread_lets_worker_one_take_everything() {
     let scale = 0.002;
-    let run = paused_run(Mode::Blocking, scale);
+    let run = paused_run(Program::WorkQueue, Mode::Blocking, scale, NoOpts {});
     let out = run.out.clone();
     let real = Instant::now();
     examples_tokio::work_queue::run(run).await.unwrap();

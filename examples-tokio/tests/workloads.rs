@@ -4,7 +4,7 @@
 
 use examples_tokio::Tokio;
 use shared::cli::Flavor;
-use shared::testing::check_every_program;
+use shared::testing::workloads::check_every_program;
 
 #[test]
 fn every_program_runs_on_the_multi_threaded_runtime() {

@@ -540,15 +540,9 @@ pub mod wait_vs_gather {
 /// Parameters of `http_fetch` (seed 001).
 pub mod http_fetch {
     /// The seed's six sites and the latency it measured for each (seconds). The embedded
-    /// server answers `/<name>` after that delay.
-    pub const SITES: [(&str, f64); 6] = [
-        ("google", 1.062),
-        ("yahoo", 1.481),
-        ("linkedin", 0.659),
-        ("apple", 0.125),
-        ("microsoft", 0.460),
-        ("facebook", 0.765),
-    ];
+    /// server answers `/<name>` after that delay. They are read from `shared/data/sites.txt`,
+    /// which `python/http_fetch.py` reads too (see [`crate::sites`]).
+    pub const SITES: [(&str, f64); 6] = crate::sites::parse(include_str!("../data/sites.txt"));
 
     /// The workers' names, in order.
     pub const WORKERS: [&str; 8] = [

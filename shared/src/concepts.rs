@@ -1,14 +1,16 @@
 //! The concept programs (`PROGRAMS.md`, "Concepts the seeds name"): a second trait beside
 //! [`Workloads`], implemented by every async runtime crate, one method per concept, so that a
 //! runtime missing one does not build. `examples-sync` has none of them: they are about
-//! async code.
+//! async code. [`impl_concepts!`] writes a runtime's implementation, as
+//! [`impl_workloads!`](crate::impl_workloads) does for the seed programs.
 
 use std::time::Duration;
 
 use crate::catalogue::{Mode, Program};
-use crate::cli::{NoOpts, Run};
+use crate::cli::NoOpts;
 use crate::expect::concepts::{BLOCKING_HEADER, OFFLOAD_HEADER};
 use crate::out::{Event, Out};
+use crate::run::Run;
 use crate::workload::Workloads;
 
 /// The concept programs under one async runtime. Each method runs the program to its end on
@@ -20,6 +22,28 @@ pub trait Concepts: Workloads {
     fn run_in_executor(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
     /// `asyncio.gather` against `asyncio.wait`: join all, first completed, timeout, cancel.
     fn wait_vs_gather(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
+}
+
+/// Implements [`Concepts`] for an async runtime crate's type: each method runs the module of
+/// the same name (`lazy_futures::run(run)`, `run_in_executor::run(run)`,
+/// `wait_vs_gather::run(run)`) through `drive`, exactly as
+/// [`impl_workloads!`](crate::impl_workloads) does (see its expansion there):
+///
+/// ```text
+/// shared::impl_concepts!(Smol, |_, program| smol::block_on(program));
+/// ```
+#[macro_export]
+macro_rules! impl_concepts {
+    ($type:ty, |$this:tt, $program:ident| $drive:expr $(,)?) => {
+        impl $crate::Concepts for $type {
+            $crate::forward_to_programs! {
+                |$this, $program| $drive;
+                lazy_futures(NoOpts),
+                run_in_executor(NoOpts),
+                wait_vs_gather(NoOpts),
+            }
+        }
+    };
 }
 
 /// Runs the concept `program` at `scale` under `concepts`, capturing its lines: the returned

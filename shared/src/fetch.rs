@@ -38,8 +38,9 @@ use std::io;
 use std::time::Duration;
 
 use crate::catalogue::http_fetch::WORKERS;
-use crate::cli::{HttpOpts, Run};
+use crate::cli::HttpOpts;
 use crate::out::Out;
+use crate::run::Run;
 use crate::server::Server;
 
 /// Redirects followed before a fetch fails with [`Failure::TooManyRedirects`].

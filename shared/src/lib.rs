@@ -2,13 +2,17 @@
 //!
 //! - [`catalogue`]: the programs of `PROGRAMS.md` as data: parameters, modes per runtime,
 //!   ideal (critical-path) times, which printed orders are facts.
-//! - [`workload`]: the trait each runtime crate implements, one method per program.
-//! - [`concepts`]: the second trait of the async crates, one method per concept program.
+//! - [`workload`]: the trait each runtime crate implements, one method per program, and
+//!   [`impl_workloads!`], which writes that implementation.
+//! - [`concepts`]: the second trait of the async crates, one method per concept program
+//!   ([`impl_concepts!`] writes it).
 //! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
+//! - [`run`]: [`Run`], the context every program receives (mode, scale, output, options).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
 //! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
 //! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
-//!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites.
+//!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites, which
+//!   [`sites`] reads from `shared/data/sites.txt` (the Python port reads it too).
 //! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
 
 pub mod catalogue;
@@ -18,12 +22,19 @@ pub mod expect;
 pub mod fetch;
 pub mod out;
 pub mod random;
+pub mod run;
 pub mod server;
+pub mod sites;
 pub mod testing;
 pub mod workload;
 
 pub use catalogue::{Mode, Program, Runtime};
-pub use cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Run, SayOpts};
+pub use cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, SayOpts};
 pub use concepts::Concepts;
 pub use out::Out;
+pub use run::Run;
 pub use workload::Workloads;
+
+// For the methods `impl_workloads!` and `impl_concepts!` write in the runtime crates.
+#[doc(hidden)]
+pub use anyhow as __anyhow;

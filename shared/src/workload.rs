@@ -1,10 +1,15 @@
 //! The trait of workloads: every runtime crate implements it, one method per program, so that
 //! tests and the harness can drive any runtime the same way. A program that a runtime lacks
 //! is a missing method: the crate does not build.
+//!
+//! Every method of a runtime's implementation does the same thing: run the program module of
+//! the same name (`count::run(run)`, …) on that runtime. [`impl_workloads!`] writes those
+//! methods once, from one line that says how the runtime runs a program.
 
 use crate::catalogue::{Mode, Program, Runtime};
-use crate::cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, Run, SayOpts};
+use crate::cli::{CountOpts, HttpOpts, MakerandomOpts, NoOpts, SayOpts};
 use crate::out::Out;
+use crate::run::Run;
 
 /// The seed programs under one runtime. Each method runs the program to its end on the
 /// calling thread (building the runtime it needs) and prints through `run.out`.
@@ -50,4 +55,71 @@ pub fn run_captured<W: Workloads + ?Sized>(
         ),
     }
     Ok(out)
+}
+
+/// Implements [`Workloads`] for a runtime crate's type, in that crate's `lib.rs`: each
+/// method runs the module of the same name (`count::run(run)`, `say::run(run)`, …, one per
+/// program) and hands what it returns to `drive`, which says how the runtime runs it.
+///
+/// ```text
+/// shared::impl_workloads!(Tokio, Runtime::Tokio, |tokio, program| tokio.block_on(program));
+/// ```
+///
+/// expands to
+///
+/// ```text
+/// impl shared::Workloads for Tokio {
+///     fn runtime(&self) -> Runtime {
+///         Runtime::Tokio
+///     }
+///     fn count(&self, run: Run<CountOpts>) -> anyhow::Result<()> {
+///         let tokio = self;
+///         let program = count::run(run); // a future under tokio, the result itself in std
+///         tokio.block_on(program)
+///     }
+///     // … and the same for repeat_message, work_queue, …, http_fetch.
+/// }
+/// ```
+///
+/// The module names are resolved where the macro is called: the crate must have a module per
+/// program (its `#[path = "bin/<program>.rs"]` lines), each with a `run(Run<Opts>)`.
+#[macro_export]
+macro_rules! impl_workloads {
+    ($type:ty, $runtime:expr, |$this:tt, $program:ident| $drive:expr $(,)?) => {
+        impl $crate::Workloads for $type {
+            fn runtime(&self) -> $crate::Runtime {
+                $runtime
+            }
+
+            $crate::forward_to_programs! {
+                |$this, $program| $drive;
+                count(CountOpts),
+                repeat_message(NoOpts),
+                work_queue(NoOpts),
+                prime_search(NoOpts),
+                find_divisible(NoOpts),
+                say(SayOpts),
+                makerandom(MakerandomOpts),
+                chores(NoOpts),
+                http_fetch(HttpOpts),
+            }
+        }
+    };
+}
+
+/// The methods [`impl_workloads!`] and [`impl_concepts!`](crate::impl_concepts) write: for
+/// each `name(Opts)`, `fn name(&self, run: Run<Opts>)` that runs `name::run(run)` through
+/// `drive`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! forward_to_programs {
+    (|$this:tt, $program:ident| $drive:expr; $($name:ident($opts:ident)),* $(,)?) => {
+        $(
+            fn $name(&self, run: $crate::Run<$crate::$opts>) -> $crate::__anyhow::Result<()> {
+                let $this = self;
+                let $program = $name::run(run);
+                $drive
+            }
+        )*
+    };
 }

@@ -36,6 +36,7 @@
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin prime_search -- --mode blocking
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin prime_search -- --mode offload
 //! ```
+//! The standalone twin is `examples/prime_search.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -57,8 +58,9 @@ async fn highest_prime_below(out: Out, x: u64, pause: Duration) -> Option<u64> {
     None
 }
 
-/// The same search with the seed's `time.sleep(0.01)`: a plain blocking function.
-fn highest_prime_below_blocking(out: Out, x: u64, pause: Duration) -> Option<u64> {
+/// The same search with the seed's `time.sleep(0.01)`: a plain blocking function (`run_in_executor`
+/// uses it too).
+pub fn highest_prime_below_blocking(out: Out, x: u64, pause: Duration) -> Option<u64> {
     out.println(format!("▶ Highest prime below {x}"));
     for y in (1..x).rev() {
         if is_prime(y) {

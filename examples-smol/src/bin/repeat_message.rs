@@ -20,6 +20,7 @@
 //! cargo run -p examples-smol --bin repeat_message -- --mode sequential   # 30 s
 //! cargo run -p examples-smol --bin repeat_message -- --scale 0.1         # 1.5 s
 //! ```
+//! The standalone twin is `examples/repeat_message.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -21,28 +21,17 @@
 //! ```text
 //! cargo run -p examples-smol --bin run_in_executor    # 0.62 s
 //! ```
+//! The standalone twin is `examples/run_in_executor.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
-use std::time::Duration;
 
-use shared::catalogue::prime_search::{PAUSE_SECS, TARGETS, is_prime};
+use shared::catalogue::prime_search::{PAUSE_SECS, TARGETS};
 use shared::expect::concepts::{BLOCKING_HEADER, OFFLOAD_HEADER};
-use shared::{NoOpts, Out, Program, Run};
-use smol::future;
+use shared::{NoOpts, Program, Run};
 
-/// The seed's search with `time.sleep(0.01)`: a plain blocking function.
-fn highest_prime_below(out: Out, x: u64, pause: Duration) -> Option<u64> {
-    out.println(format!("▶ Highest prime below {x}"));
-    for y in (1..x).rev() {
-        if is_prime(y) {
-            out.println(format!("▷ Highest prime below {x} is {y}"));
-            return Some(y);
-        }
-        // The whole thread sleeps: nothing else runs on it meanwhile.
-        std::thread::sleep(pause);
-    }
-    None
-}
+// The seed's search with `time.sleep(0.01)`: prime_search's blocking function.
+use examples_smol::prime_search::highest_prime_below_blocking;
+use smol::future;
 
 pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let pause = run.secs(PAUSE_SECS);
@@ -53,7 +42,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let [a, b, c] = TARGETS.map(|x| {
         let out = out(x);
-        async move { highest_prime_below(out, x, pause) }
+        async move { highest_prime_below_blocking(out, x, pause) }
     });
     future::zip(a, future::zip(b, c)).await;
     let blocking = run.out.elapsed() - start;
@@ -67,7 +56,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let tasks = TARGETS.map(|x| {
         let out = out(x);
-        smol::unblock(move || highest_prime_below(out, x, pause))
+        smol::unblock(move || highest_prime_below_blocking(out, x, pause))
     });
     for task in tasks {
         task.await;

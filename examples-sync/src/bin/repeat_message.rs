@@ -16,6 +16,7 @@
 //! cargo run -p examples-sync --bin repeat_message -- --mode threads     # 15 s
 //! cargo run -p examples-sync --bin repeat_message -- --scale 0.1        # 3 s
 //! ```
+//! The standalone twin is `examples/repeat_message.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::thread;

@@ -22,27 +22,16 @@
 //! cargo run -p examples-tokio --bin run_in_executor                            # 0.62 s
 //! cargo run -p examples-tokio --bin run_in_executor -- --flavor current-thread
 //! ```
+//! The standalone twin is `examples/run_in_executor.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
-use std::time::Duration;
 
-use shared::catalogue::prime_search::{PAUSE_SECS, TARGETS, is_prime};
+use shared::catalogue::prime_search::{PAUSE_SECS, TARGETS};
 use shared::expect::concepts::{BLOCKING_HEADER, OFFLOAD_HEADER};
-use shared::{NoOpts, Out, Program, Run};
+use shared::{NoOpts, Program, Run};
 
-/// The seed's search with `time.sleep(0.01)`: a plain blocking function.
-fn highest_prime_below(out: Out, x: u64, pause: Duration) -> Option<u64> {
-    out.println(format!("▶ Highest prime below {x}"));
-    for y in (1..x).rev() {
-        if is_prime(y) {
-            out.println(format!("▷ Highest prime below {x} is {y}"));
-            return Some(y);
-        }
-        // The whole thread sleeps: nothing else runs on it meanwhile.
-        std::thread::sleep(pause);
-    }
-    None
-}
+// The seed's search with `time.sleep(0.01)`: prime_search's blocking function.
+use examples_tokio::prime_search::highest_prime_below_blocking;
 
 pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let pause = run.secs(PAUSE_SECS);
@@ -53,7 +42,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let [a, b, c] = TARGETS.map(|x| {
         let out = out(x);
-        async move { highest_prime_below(out, x, pause) }
+        async move { highest_prime_below_blocking(out, x, pause) }
     });
     tokio::join!(a, b, c);
     let blocking = run.out.elapsed() - start;
@@ -67,7 +56,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let handles = TARGETS.map(|x| {
         let out = out(x);
-        tokio::task::spawn_blocking(move || highest_prime_below(out, x, pause))
+        tokio::task::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
     });
     for handle in handles {
         handle.await?;

@@ -2,22 +2,9 @@
 //! order, and its clock. A runtime's `tests/chores.rs` calls each with the runtime and a
 //! closure that runs the program's future on it.
 
+use super::run_in_process;
 use crate::expect::assert_transcript;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
-
-/// Runs chores in `mode` at `scale` in this process through `block_on` (which runs the
-/// program's future on `runtime`), and returns its sink.
-pub fn run_chores(
-    runtime: Runtime,
-    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
-    mode: Mode,
-    scale: f64,
-) -> Out {
-    let run = Run::capture(Program::Chores, runtime, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
-}
 
 /// The story minutes of the last line, `all chores done in h:mm`.
 pub fn total_minutes(out: &Out) -> u64 {
@@ -35,7 +22,14 @@ pub fn assert_concurrent_chores_take_an_hour_and_a_half(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     // At scale 0.2 a story hour is 200 ms: the groups of the transcript are 100 ms apart.
-    let out = run_chores(runtime, block_on, Mode::Concurrent, 0.2);
+    let out = run_in_process(
+        Program::Chores,
+        runtime,
+        Mode::Concurrent,
+        0.2,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(&out.recorded(), Program::Chores, runtime, Mode::Concurrent);
     let minutes = total_minutes(&out);
     assert!((90..180).contains(&minutes), "{minutes} story minutes");
@@ -46,7 +40,14 @@ pub fn assert_sequential_chores_take_three_hours(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
-    let out = run_chores(runtime, block_on, Mode::Sequential, 0.05);
+    let out = run_in_process(
+        Program::Chores,
+        runtime,
+        Mode::Sequential,
+        0.05,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(&out.recorded(), Program::Chores, runtime, Mode::Sequential);
     assert!(total_minutes(&out) >= 180);
 }

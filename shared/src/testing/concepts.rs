@@ -6,15 +6,27 @@
 
 use std::time::Duration;
 
-use super::run_bin;
+use super::{run_in_process, run_traced};
 use crate::concepts::assert_offload_beats_blocking;
 use crate::expect::assert_transcript;
-use crate::out::Trace;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
 
-/// A captured run of a concept under `runtime` at `scale`.
-pub fn capture(program: Program, runtime: Runtime, scale: f64) -> Run<NoOpts> {
-    Run::capture(program, runtime, Mode::Concurrent, scale, NoOpts {})
+/// Runs the concept `program` at `scale` in this process through `block_on`, and returns its
+/// sink.
+fn run_concept(
+    program: Program,
+    runtime: Runtime,
+    scale: f64,
+    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
+) -> Out {
+    run_in_process(
+        program,
+        runtime,
+        Mode::Concurrent,
+        scale,
+        NoOpts {},
+        block_on,
+    )
 }
 
 /// When `line` was printed.
@@ -42,9 +54,7 @@ pub fn assert_lazy_futures_run_only_when_polled(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
     let_go: [&str; 2],
 ) {
-    let run = capture(Program::LazyFutures, runtime, 0.2);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::LazyFutures, runtime, 0.2, block_on);
     assert_transcript(
         &out.recorded(),
         Program::LazyFutures,
@@ -61,6 +71,21 @@ pub fn assert_lazy_futures_run_only_when_polled(
     assert_about(out.elapsed(), 1.0, 0.2);
 }
 
+/// wait_vs_gather's jobs: cancelled, medium and slow never printed `finished` again (once
+/// each, in the gather round); fast finished in both rounds.
+#[track_caller]
+pub fn assert_cancelled_jobs_finished_once(out: &Out) {
+    let count = |line: &str| out.lines().iter().filter(|l| *l == line).count();
+    assert_eq!(
+        (
+            count("fast finished"),
+            count("medium finished"),
+            count("slow finished")
+        ),
+        (2, 1, 1)
+    );
+}
+
 /// wait_vs_gather at scale 0.2 through `block_on`: gather hands the results over in the order
 /// asked, the first completed is fast and the rest are cancelled, the timeout fires in time.
 pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_rest(
@@ -68,9 +93,7 @@ pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_re
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     let scale = 0.2;
-    let run = capture(Program::WaitVsGather, runtime, scale);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::WaitVsGather, runtime, scale, block_on);
     assert_transcript(
         &out.recorded(),
         Program::WaitVsGather,
@@ -84,17 +107,7 @@ pub fn assert_wait_vs_gather_gathers_in_order_takes_the_first_and_cancels_the_re
     let first = at(&out, "first completed: fast");
     assert_about(first - at(&out, gathered), 0.5, scale);
     assert!(at(&out, "medium: cancelled before it finished") >= first);
-    // Cancelled, medium and slow never printed `finished` again: once each, in the gather
-    // round; fast finished in both rounds.
-    let count = |line: &str| out.lines().iter().filter(|l| *l == line).count();
-    assert_eq!(
-        (
-            count("fast finished"),
-            count("medium finished"),
-            count("slow finished")
-        ),
-        (2, 1, 1)
-    );
+    assert_cancelled_jobs_finished_once(&out);
     // After the 1.5 s wait, the timeout fires 1 s into the slow job's 1.5 s.
     let timed_out = at(&out, "timed out: slow was dropped before it finished");
     assert_about(timed_out - first, 1.5 + 1.0, scale);
@@ -107,9 +120,7 @@ pub fn assert_run_in_executor_offloaded_beats_the_blocking_mistake(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
-    let run = capture(Program::RunInExecutor, runtime, 1.0);
-    let out = run.out.clone();
-    block_on(run).unwrap();
+    let out = run_concept(Program::RunInExecutor, runtime, 1.0, block_on);
     assert_transcript(
         &out.recorded(),
         Program::RunInExecutor,
@@ -121,20 +132,7 @@ pub fn assert_run_in_executor_offloaded_beats_the_blocking_mistake(
 
 /// Runs a concept binary of `runtime` with `--trace` and checks its transcript from the trace.
 pub fn check_binary(runtime: Runtime, exe: &str, program: Program, scale: &str) {
-    let trace =
-        std::env::temp_dir().join(format!("{runtime}-{program}-{}.jsonl", std::process::id()));
-    let trace_arg = trace.to_str().unwrap();
-    let run = run_bin(
-        exe,
-        &["--scale", scale, "--trace", trace_arg],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{run:?}");
-    let recorded = Trace::read(&trace).unwrap();
-    std::fs::remove_file(&trace).unwrap();
-    // stdout carries exactly the traced lines.
-    let traced: Vec<String> = recorded.events.iter().map(|e| e.line.clone()).collect();
-    assert_eq!(run.lines(), traced);
+    let recorded = run_traced(exe, &["--scale", scale]);
     assert_transcript(&recorded.events, program, runtime, Mode::Concurrent);
 }
 

@@ -6,23 +6,21 @@
 
 use std::time::Duration;
 
-use super::run_bin_env;
+use super::{run_bin_env, run_in_process};
 use crate::expect::assert_transcript;
 use crate::{CountOpts, Mode, Out, Program, Run, Runtime};
 
 /// Runs count in `mode` at `scale` with `tasks` tasks in this process through `block_on`
 /// (which runs the program's future on `runtime`), and returns its sink.
-pub fn run_count(
+fn run_count(
     runtime: Runtime,
     block_on: impl FnOnce(Run<CountOpts>) -> anyhow::Result<()>,
     mode: Mode,
     scale: f64,
     tasks: u64,
 ) -> Out {
-    let run = Run::capture(Program::Count, runtime, mode, scale, CountOpts { tasks });
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
+    let opts = CountOpts { tasks };
+    run_in_process(Program::Count, runtime, mode, scale, opts, block_on)
 }
 
 /// `--mode concurrent` at scale 0.2: One One One Two Two Two, the sleeps overlapping.

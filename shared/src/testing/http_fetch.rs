@@ -1,7 +1,8 @@
 //! The checks every runtime's `http_fetch` binary must pass, against the stand-in
 //! [`Server`] and a refused port on 127.0.0.1 (never the internet). A runtime's
 //! `tests/http_fetch.rs` calls each with `env!("CARGO_BIN_EXE_http_fetch")` and the arguments
-//! of the mode under test (`&[]` for the default, `&["--mode", "threads"]`, …).
+//! of the mode under test (`&[]` for the default, `&["--mode", "threads"]`, …), through
+//! [`http_fetch_tests!`](crate::http_fetch_tests), which writes one `#[test]` per check.
 //!
 //! Bounds are generous (a loaded two-core machine): each check asserts what must hold, not
 //! how fast this machine is.
@@ -239,16 +240,17 @@ pub fn a_silent_server_times_out(exe: &str, args: &[&str]) {
     assert!(run.stderr.contains("1 of 2 URLs failed"), "{run:?}");
 }
 
-/// Bad options (`--workers 0`, `--workers 9`, `--timeout 0`): exit code 2, one line on
-/// stderr, nothing fetched.
-pub fn bad_options_exit_2(exe: &str) {
-    for args in [
+/// Bad options after `args` (`--workers 0`, `--workers 9`, `--timeout 0`, `--timeout soon`):
+/// exit code 2, one line on stderr, nothing fetched.
+pub fn bad_options_exit_2(exe: &str, args: &[&str]) {
+    for bad in [
         &["--workers", "0"][..],
         &["--workers", "9"][..],
         &["--timeout", "0"][..],
         &["--timeout", "soon"][..],
     ] {
-        let run = run_bin(exe, args, DEADLINE);
+        let run = run(exe, args, bad);
+        let args = [args, bad].concat();
         assert_eq!(run.code(), Some(2), "{args:?}: {run:?}");
         assert!(run.stdout.is_empty(), "{args:?}: {run:?}");
         let stderr = run.stderr.trim_end();
@@ -299,6 +301,84 @@ pub fn an_http_1_0_server_is_read(exe: &str) {
         outcomes(&run)[&url].ends_with("(HTTP 200, 15 bytes)"),
         "{run:?}"
     );
+}
+
+/// Writes a runtime crate's `#[test]` functions for the checks above, each running the binary
+/// `exe` with `args` (the mode or scheduler under test); `overlapping` says whether its default
+/// run's two workers overlap (see [`default_run_fetches_the_six_sites`]). `also: [check, …]`
+/// adds one test per named check that takes the binary alone. For example,
+///
+/// ```text
+/// shared::http_fetch_tests!(EXE, &[], overlapping: true, also: [an_http_1_0_server_is_read]);
+/// ```
+///
+/// writes
+///
+/// ```text
+/// #[test]
+/// fn the_default_run_fetches_the_six_sites() {
+///     default_run_fetches_the_six_sites(EXE, &[], true);
+/// }
+/// #[test]
+/// fn six_workers_are_all_answered() {
+///     six_workers_fetch_the_six_sites_at_once(EXE, &[]);
+/// }
+/// // … the same for each_url_gets_one_outcome, all_good_exits_0, a_silent_server_times_out
+/// // and bad_options_exit_2
+/// #[test]
+/// fn an_http_1_0_server_is_read() {
+///     an_http_1_0_server_is_read(EXE);
+/// }
+/// ```
+///
+/// A second set of arguments goes in a module of its own (the names are the same).
+#[macro_export]
+macro_rules! http_fetch_tests {
+    (
+        $exe:expr, $args:expr, overlapping: $overlapping:expr
+        $(, also: [$($check:ident),* $(,)?])? $(,)?
+    ) => {
+        #[test]
+        fn the_default_run_fetches_the_six_sites() {
+            $crate::testing::http_fetch::default_run_fetches_the_six_sites(
+                $exe,
+                $args,
+                $overlapping,
+            );
+        }
+
+        #[test]
+        fn six_workers_are_all_answered() {
+            $crate::testing::http_fetch::six_workers_fetch_the_six_sites_at_once($exe, $args);
+        }
+
+        #[test]
+        fn each_url_gets_one_outcome() {
+            $crate::testing::http_fetch::each_url_gets_one_outcome($exe, $args);
+        }
+
+        #[test]
+        fn all_good_exits_0() {
+            $crate::testing::http_fetch::all_good_exits_0($exe, $args);
+        }
+
+        #[test]
+        fn a_silent_server_times_out() {
+            $crate::testing::http_fetch::a_silent_server_times_out($exe, $args);
+        }
+
+        #[test]
+        fn bad_options_exit_2() {
+            $crate::testing::http_fetch::bad_options_exit_2($exe, $args);
+        }
+
+        $($(
+            #[test]
+            fn $check() {
+                $crate::testing::http_fetch::$check($exe);
+            }
+        )*)?
+    };
 }
 
 #[cfg(test)]

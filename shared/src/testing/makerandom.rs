@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use super::run_in_process;
 use crate::catalogue::makerandom::{TASKS, pause_secs, threshold};
 use crate::expect::makerandom_line;
 use crate::random::PyRandom;
@@ -45,21 +46,59 @@ pub fn run_makerandom(
     seed: u64,
     scale: f64,
 ) -> Out {
-    let run = Run::capture(
+    let opts = MakerandomOpts { seed };
+    run_in_process(
         Program::Makerandom,
         runtime,
         Mode::Concurrent,
         scale,
-        MakerandomOpts { seed },
-    );
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
+        opts,
+        block_on,
+    )
+}
+
+/// The seed's seed (444) at scale 0.01 through `block_on`: what is certain holds.
+pub fn assert_the_seeds_seed_follows_the_rules(
+    runtime: Runtime,
+    block_on: impl FnOnce(Run<MakerandomOpts>) -> anyhow::Result<()>,
+) {
+    let out = run_makerandom(runtime, block_on, 444, 0.01);
+    assert_certain(&out, 444, 0.01);
+}
+
+/// Other seeds (0, 7, 2024) at scale 0.002 through `block_on`: the same rules hold.
+pub fn assert_other_seeds_follow_the_same_rules(
+    runtime: Runtime,
+    block_on: impl Fn(Run<MakerandomOpts>) -> anyhow::Result<()>,
+) {
+    for seed in [0, 7, 2024] {
+        let out = run_makerandom(runtime, &block_on, seed, 0.002);
+        assert_certain(&out, seed, 0.002);
+    }
 }
 
 /// Asserts what is certain of a run with `seed` at `scale` (see the module documentation).
 pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
     let lines = out.lines();
+    let retries = assert_certain_lines(&lines, seed);
+    // Each task paused after every retry.
+    for (idx, retries) in retries.into_iter().enumerate() {
+        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
+        assert!(
+            out.elapsed() >= pauses,
+            "task {idx}: {:?} < {pauses:?}",
+            out.elapsed()
+        );
+    }
+    // Each task's lines are tagged with its name for the trace.
+    assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));
+}
+
+/// What is certain of the printed `lines` alone, whoever printed them (a Rust run or the
+/// Python port): the tasks start in index order, the numbers come in the generator's order,
+/// each task retries while its number is at or below its threshold and finishes once.
+/// Returns each task's retries.
+pub fn assert_certain_lines(lines: &[String], seed: u64) -> [u32; TASKS] {
     // The tasks start in index order, each drawing once before the next starts.
     for idx in 0..TASKS {
         assert_eq!(
@@ -72,7 +111,7 @@ pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
     let mut rng = PyRandom::new(seed);
     let mut retries = [0u32; TASKS];
     let mut finished = [false; TASKS];
-    for line in &lines {
+    for line in lines {
         match parse(line) {
             (_, None) => {}
             (idx, Some(n)) => {
@@ -90,15 +129,5 @@ pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
         }
     }
     assert_eq!(finished, [true; TASKS], "{lines:#?}");
-    // Each task paused after every retry.
-    for (idx, retries) in retries.into_iter().enumerate() {
-        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
-        assert!(
-            out.elapsed() >= pauses,
-            "task {idx}: {:?} < {pauses:?}",
-            out.elapsed()
-        );
-    }
-    // Each task's lines are tagged with its name for the trace.
-    assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));
+    retries
 }

@@ -5,25 +5,9 @@
 //! (`env!("CARGO_BIN_EXE_prime_search")`) and the environment variable that sets its number of
 //! threads.
 
-use std::time::Duration;
-
-use super::run_bin_env;
+use super::{run_blocking_on_threads, run_in_process};
 use crate::expect::{assert_transcript, transcript};
-use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
-
-/// Runs prime_search in `mode` at `scale` in this process through `block_on` (which runs the
-/// program's future on `runtime`), and returns its sink.
-pub fn run_search(
-    runtime: Runtime,
-    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
-    mode: Mode,
-    scale: f64,
-) -> Out {
-    let run = Run::capture(Program::PrimeSearch, runtime, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
-}
+use crate::{Mode, NoOpts, Program, Run, Runtime};
 
 /// The sequential transcript's lines under `runtime`, one after another.
 pub fn sequential_lines(runtime: Runtime) -> Vec<String> {
@@ -50,7 +34,14 @@ pub fn assert_concurrent_and_offloaded_searches_overlap(
     // two 300 ms and 900 ms after it.
     let scale = 5.0;
     for mode in [Mode::Concurrent, Mode::Offload] {
-        let out = run_search(runtime, &block_on, mode, scale);
+        let out = run_in_process(
+            Program::PrimeSearch,
+            runtime,
+            mode,
+            scale,
+            NoOpts {},
+            &block_on,
+        );
         assert_transcript(&out.recorded(), Program::PrimeSearch, runtime, mode);
         let ms = took_ms(out.lines().last().unwrap());
         assert!(ms >= 260.0 * scale, "{mode}: {ms} ms");
@@ -63,7 +54,14 @@ pub fn assert_sequential_searches_print_in_call_order(
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
 ) {
     let scale = 0.1;
-    let out = run_search(runtime, block_on, Mode::Sequential, scale);
+    let out = run_in_process(
+        Program::PrimeSearch,
+        runtime,
+        Mode::Sequential,
+        scale,
+        NoOpts {},
+        block_on,
+    );
     assert_transcript(
         &out.recorded(),
         Program::PrimeSearch,
@@ -81,14 +79,7 @@ pub fn assert_blocking_on_one_thread_serialises_the_searches(
     threads_var: &str,
 ) {
     let scale = 0.1;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.1"],
-        &[(threads_var, "1")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
+    let mut lines = run_blocking_on_threads(exe, scale, threads_var, "1");
     let took = lines.pop().unwrap();
     // Each task runs from ▶ to ▷ without letting the others in.
     assert_eq!(lines, sequential_lines(runtime));
@@ -104,14 +95,7 @@ pub fn assert_blocking_on_several_threads_still_finds_every_prime(
 ) {
     // Which searches overlap depends on the threads: only what holds on any number is checked.
     let scale = 0.2;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.2"],
-        &[(threads_var, "3")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let mut lines = run.lines();
+    let mut lines = run_blocking_on_threads(exe, scale, threads_var, "3");
     let took = lines.pop().unwrap();
     // Each search prints its ▶ before its ▷.
     for pair in sequential_lines(runtime).chunks(2) {

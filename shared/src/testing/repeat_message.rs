@@ -5,21 +5,26 @@
 
 use std::time::Duration;
 
+use super::run_in_process;
 use crate::expect::assert_transcript;
 use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs repeat_message in `mode` at `scale` through `block_on` (which runs the program's
 /// future on `runtime`), and returns its sink.
-pub fn run_repeat(
+fn run_repeat(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
     mode: Mode,
     scale: f64,
 ) -> Out {
-    let run = Run::capture(Program::RepeatMessage, runtime, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
+    run_in_process(
+        Program::RepeatMessage,
+        runtime,
+        mode,
+        scale,
+        NoOpts {},
+        block_on,
+    )
 }
 
 /// The seconds the last line, `Execution time in seconds: …`, reports.

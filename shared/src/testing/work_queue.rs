@@ -5,24 +5,8 @@
 //! (`env!("CARGO_BIN_EXE_work_queue")`) and the environment variable that sets its number of
 //! threads.
 
-use std::time::Duration;
-
-use super::run_bin_env;
-use crate::{Mode, NoOpts, Out, Program, Run, Runtime};
-
-/// Runs work_queue in `mode` at `scale` in this process through `block_on` (which runs the
-/// program's future on the runtime under test), and returns its sink.
-pub fn run_work_queue(
-    runtime: Runtime,
-    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
-    mode: Mode,
-    scale: f64,
-) -> Out {
-    let run = Run::capture(Program::WorkQueue, runtime, mode, scale, NoOpts {});
-    let out = run.out.clone();
-    block_on(run).unwrap();
-    out
-}
+use super::{run_blocking_on_threads, run_in_process};
+use crate::{Mode, NoOpts, Program, Run, Runtime};
 
 /// How many `Task {name} running` lines there are.
 pub fn running(lines: &[String], name: &str) -> usize {
@@ -63,7 +47,22 @@ pub fn assert_async_workers_share_the_queue(
     // At scale 0.05 the events that must come apart (Two's 10 s and One's 15 s) are 250 ms
     // apart; only the ties are left open.
     let scale = 0.05;
-    let lines = run_work_queue(runtime, block_on, Mode::Async, scale).lines();
+    let lines = run_in_process(
+        Program::WorkQueue,
+        runtime,
+        Mode::Async,
+        scale,
+        NoOpts {},
+        block_on,
+    )
+    .lines();
+    assert_async_lines_share_the_queue(&lines, scale);
+}
+
+/// What `--mode async` printed at `scale` (its `lines`, from the binary, its standalone
+/// example or a captured run): the two workers share the queue in the only orders the timeline
+/// allows, and their sleeps overlap.
+pub fn assert_async_lines_share_the_queue(lines: &[String], scale: f64) {
     let shapes: Vec<String> = lines.iter().map(|l| shape(l)).collect();
     assert_eq!(shapes.len(), 9, "{lines:#?}");
     // t = 0: both start, a tie, and on a pool of several threads even which worker takes the
@@ -107,7 +106,7 @@ pub fn assert_async_workers_share_the_queue(
     // t = 17 s: the last item is done.
     assert_eq!(shapes[7], done);
     // Every item was slept in full; the sleeps overlapped.
-    let (per_item, total) = elapsed_secs(&lines);
+    let (per_item, total) = elapsed_secs(lines);
     assert_eq!(per_item.len(), 4);
     assert!(per_item.iter().sum::<f64>() >= 32.0 * scale, "{lines:#?}");
     assert!((17.0 * scale..32.0 * scale).contains(&total), "{lines:#?}");
@@ -117,14 +116,7 @@ pub fn assert_async_workers_share_the_queue(
 /// runtime's number of threads): worker One blocks the only thread and takes every item.
 pub fn assert_blocking_on_one_thread_lets_worker_one_take_everything(exe: &str, threads_var: &str) {
     let scale = 0.02;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.02"],
-        &[(threads_var, "1")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let lines = run.lines();
+    let lines = run_blocking_on_threads(exe, scale, threads_var, "1");
     // One blocks the only thread; when an item is waiting, recv() returns without yielding.
     assert_eq!(running(&lines, "One"), 4, "{lines:#?}");
     assert_eq!(running(&lines, "Two"), 0, "{lines:#?}");
@@ -136,14 +128,7 @@ pub fn assert_blocking_on_one_thread_lets_worker_one_take_everything(exe: &str, 
 /// two blocked threads overlap (17 s of story, not 32).
 pub fn assert_blocking_on_two_threads_blocks_two_threads_at_once(exe: &str, threads_var: &str) {
     let scale = 0.1;
-    let run = run_bin_env(
-        exe,
-        &["--mode", "blocking", "--scale", "0.1"],
-        &[(threads_var, "2")],
-        Duration::from_secs(60),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let lines = run.lines();
+    let lines = run_blocking_on_threads(exe, scale, threads_var, "2");
     assert!(
         running(&lines, "One") >= 1 && running(&lines, "Two") >= 1,
         "{lines:#?}"

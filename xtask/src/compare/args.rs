@@ -50,7 +50,7 @@ pub struct CompareArgs {
     )]
     pub modes: Vec<Mode>,
     /// Multiply every duration by FACTOR (> 0).
-    #[arg(long, value_name = "FACTOR", default_value_t = DEFAULT_SCALE, value_parser = parse_scale)]
+    #[arg(long, value_name = "FACTOR", default_value_t = DEFAULT_SCALE, value_parser = shared::cli::parse_scale)]
     pub scale: f64,
     /// Add Python (the ports in python/) as a fifth runtime, if python3 is present.
     #[arg(long)]
@@ -92,13 +92,5 @@ impl CompareArgs {
             || std::thread::available_parallelism().map_or(1, |n| n.get()),
             usize::from,
         )
-    }
-}
-
-// TODO(lead): use shared::cli's parse_scale
-fn parse_scale(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(scale) if scale.is_finite() && scale > 0.0 => Ok(scale),
-        _ => Err("must be a number greater than 0".to_string()),
     }
 }
