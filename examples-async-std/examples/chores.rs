@@ -14,7 +14,7 @@
 //!
 //! ```toml
 //! [dependencies]
-//! async-std = { version = "1.13", features = ["attributes"] }
+//! async-std = { version = "1", features = ["attributes"] }
 //! ```
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/chores.rs`.

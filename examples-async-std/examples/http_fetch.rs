@@ -17,7 +17,7 @@
 //!
 //! ```toml
 //! [dependencies]
-//! async-std = { version = "1.13", features = ["attributes"] }
+//! async-std = { version = "1", features = ["attributes"] }
 //! surf = { version = "2.3", default-features = false, features = ["curl-client"] }
 //! anyhow = "1"
 //! ```

@@ -16,7 +16,7 @@
 //!
 //! ```toml
 //! [dependencies]
-//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! async-std = { version = "1", features = ["attributes", "unstable"] }
 //! rand_mt = "6.1"
 //! ```
 //!

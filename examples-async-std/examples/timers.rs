@@ -16,13 +16,14 @@
 //! each tick re-arms the timer for a period from the moment it fired, so it drifts like the
 //! naive loop, as this example shows.
 //!
-//! The example runs each form for ten sleeps of 100 ms and prints the drift (how far after
-//! `start + 10 × 100 ms` the last sleep ended) and the mean lateness of one sleep (how far
-//! after its own deadline each one ended).
+//! Each sleep prints a tick; at the end, the drift (how far after `start + 10 × period` the
+//! last sleep ended) and the mean lateness of one sleep (how far after its own deadline each
+//! one ended).
 //!
 //! ```text
-//! cargo run -p examples-async-std --example timers            # every form: naive, interval, deadline
-//! cargo run -p examples-async-std --example timers -- naive   # one of them
+//! cargo run -p examples-async-std --example timers               # naive: 5 s and a bit
+//! cargo run -p examples-async-std --example timers -- interval
+//! cargo run -p examples-async-std --example timers -- deadline   # 5 s
 //! ```
 //!
 //! A new project needs these lines in its `Cargo.toml`:
@@ -32,10 +33,8 @@
 //! async-std = { version = "1", features = ["attributes", "unstable"] }
 //! ```
 //!
-//! The measured version, with `--scale`, `--trace` and the catalogue's checks, is
-//! `src/bin/timers.rs`.
+//! The measured twin (trace, `--scale`, the harness) is `src/bin/timers.rs`.
 
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use async_std::prelude::*;
@@ -43,90 +42,85 @@ use async_std::task;
 
 /// How many sleeps each form makes, and how long each one is.
 const SLEEPS: u32 = 10;
-const PERIOD: Duration = Duration::from_millis(100);
+const PERIOD: Duration = Duration::from_millis(500);
 
-/// The forms, in the order they run.
-const FORMS: [&str; 3] = ["naive", "interval", "deadline"];
+/// Each sleep so far: the deadline it was given, and when it really ended.
+type Sleeps = Vec<(Instant, Instant)>;
 
-/// One sleep: the deadline it was given, and when it really ended.
-type Sleep = (Instant, Instant);
+/// A sleep due at `due` just ended: keep both instants and print its tick.
+fn tick(sleeps: &mut Sleeps, due: Instant) {
+    sleeps.push((due, Instant::now()));
+    println!("tick {}", sleeps.len());
+}
 
-/// The naive loop: each sleep starts where the last one ended.
-async fn naive(_start: Instant) -> Vec<Sleep> {
+/// `task::sleep(period)` in a loop: each sleep starts where the last one ended.
+async fn naive(_start: Instant) -> Sleeps {
+    println!("naive: sleep for the period, 10 times, each sleep from the end of the last");
     let mut sleeps = Vec::new();
     for _ in 0..SLEEPS {
-        let deadline = Instant::now() + PERIOD;
+        let due = Instant::now() + PERIOD;
         task::sleep(PERIOD).await;
-        sleeps.push((deadline, Instant::now()));
+        tick(&mut sleeps, due);
     }
     sleeps
 }
 
 /// `stream::interval`: a tick every period, each one a period after the last tick fired.
-async fn interval(start: Instant) -> Vec<Sleep> {
+async fn interval(start: Instant) -> Sleeps {
+    println!("interval: the runtime's interval timer, 10 ticks of the period");
     let mut ticks = async_std::stream::interval(PERIOD);
     let mut sleeps = Vec::new();
     for k in 1..=SLEEPS {
         ticks.next().await;
         // Measured against the grid it would keep if it did not drift.
-        sleeps.push((start + PERIOD * k, Instant::now()));
+        tick(&mut sleeps, start + PERIOD * k);
     }
     sleeps
 }
 
 /// Absolute deadlines: the k-th sleep ends at `start + k × period`, whenever the last one
 /// ended (a deadline already past sleeps for zero).
-async fn deadline(start: Instant) -> Vec<Sleep> {
+async fn deadline(start: Instant) -> Sleeps {
+    println!("deadline: sleep until start + k × period, for k = 1 to 10");
     let mut sleeps = Vec::new();
     for k in 1..=SLEEPS {
-        let deadline = start + PERIOD * k;
-        task::sleep(deadline.saturating_duration_since(Instant::now())).await;
-        sleeps.push((deadline, Instant::now()));
+        let due = start + PERIOD * k;
+        task::sleep(due.saturating_duration_since(Instant::now())).await;
+        tick(&mut sleeps, due);
     }
     sleeps
 }
 
-/// Milliseconds, for printing.
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-/// The form's line: its drift and the mean lateness of one sleep.
-fn report(form: &str, start: Instant, sleeps: &[Sleep]) {
-    let ideal_end = start + PERIOD * SLEEPS;
-    let last = sleeps.last().map_or(ideal_end, |&(_, ended)| ended);
-    let late: Duration = sleeps.iter().map(|&(due, ended)| ended - due).sum();
+/// The drift of the last sleep against `start + 10 × period`, and the mean lateness.
+fn report(start: Instant, sleeps: &Sleeps) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let (ideal_end, last_end) = (start + PERIOD * SLEEPS, sleeps[sleeps.len() - 1].1);
+    // Negative if the last sleep ended before its ideal end.
+    let drift = ms(last_end.saturating_duration_since(ideal_end))
+        - ms(ideal_end.saturating_duration_since(last_end));
+    let late: Duration = sleeps
+        .iter()
+        .map(|&(due, ended)| ended.saturating_duration_since(due))
+        .sum();
+    println!("drift {drift:+.3} ms after {} sleeps", sleeps.len());
     println!(
-        "{form}: {SLEEPS} sleeps of {} ms, drift {:+.2} ms, mean lateness {:.2} ms per sleep",
-        PERIOD.as_millis(),
-        ms(last - ideal_end),
-        ms(late / SLEEPS)
+        "mean lateness {:.3} ms per sleep",
+        ms(late) / sleeps.len() as f64
     );
 }
 
 #[async_std::main]
-async fn main() -> ExitCode {
-    // An optional first argument picks one form.
-    let forms: Vec<&str> = match std::env::args().nth(1) {
-        None => FORMS.to_vec(),
-        Some(form) => match FORMS.iter().find(|f| **f == form) {
-            Some(form) => vec![*form],
-            None => {
-                eprintln!("unknown mode {form:?}: the modes are {}", FORMS.join(", "));
-                return ExitCode::from(2);
-            }
-        },
+async fn main() {
+    let start = Instant::now();
+    // The first argument picks the mode; naive is the default.
+    let sleeps = match std::env::args().nth(1).as_deref().unwrap_or("naive") {
+        "naive" => naive(start).await,
+        "interval" => interval(start).await,
+        "deadline" => deadline(start).await,
+        other => {
+            eprintln!("unknown mode {other:?}: the modes are naive, interval, deadline");
+            std::process::exit(2);
+        }
     };
-    for form in forms {
-        // Each form starts on a fresh clock reading and runs alone, so they do not disturb
-        // each other's timing.
-        let start = Instant::now();
-        let sleeps = match form {
-            "naive" => naive(start).await,
-            "interval" => interval(start).await,
-            _ => deadline(start).await,
-        };
-        report(form, start, &sleeps);
-    }
-    ExitCode::SUCCESS
+    report(start, &sleeps);
 }

@@ -14,7 +14,7 @@
 //!
 //! ```toml
 //! [dependencies]
-//! async-std = { version = "1.13", features = ["attributes", "unstable"] }
+//! async-std = { version = "1", features = ["attributes", "unstable"] }
 //! ```
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/wait_vs_gather.rs`.

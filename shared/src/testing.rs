@@ -12,6 +12,7 @@ pub mod count;
 pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
+pub mod output_errors;
 pub mod prime_search;
 pub mod repeat_message;
 pub mod runtime_mixing;

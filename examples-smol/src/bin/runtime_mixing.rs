@@ -29,7 +29,7 @@
 //! cargo run -p examples-smol --bin runtime_mixing -- --mode blocked-worker
 //! ```
 //!
-//! A standalone version (no `shared`, every case in one run): `examples/runtime_mixing.rs`.
+//! The standalone twin is `examples/runtime_mixing.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -29,7 +29,7 @@
 //! cargo run -p examples-smol --bin timers -- --mode interval --scale 0.1
 //! ```
 //!
-//! A standalone version (no `shared`, every form in one run): `examples/timers.rs`.
+//! The standalone twin is `examples/timers.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Instant;

@@ -25,7 +25,7 @@
 //! cargo run -p examples-sync --bin timers -- --mode deadline --scale 0.1
 //! ```
 //!
-//! A standalone version (no `shared`, both forms in one run): `examples/timers.rs`.
+//! The standalone twin is `examples/timers.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::thread;

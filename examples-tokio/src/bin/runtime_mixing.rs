@@ -26,7 +26,7 @@
 //! cargo run -p examples-tokio --bin runtime_mixing -- --mode nested-block-on
 //! ```
 //!
-//! A standalone version (no `shared`, every case in one run): `examples/runtime_mixing.rs`.
+//! The standalone twin is `examples/runtime_mixing.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

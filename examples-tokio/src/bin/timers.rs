@@ -31,7 +31,7 @@
 //! cargo run -p examples-tokio --bin timers -- --mode interval --scale 0.1
 //! ```
 //!
-//! A standalone version (no `shared`, every form in one run): `examples/timers.rs`.
+//! The standalone twin is `examples/timers.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 

@@ -22,6 +22,11 @@
 //! and the least-squares slope over the whole sweep in the summary. The targets are measured
 //! and reported, never asserted: a missed target is a finding, not a failure.
 //!
+//! Interrupted (Ctrl+C, SIGTERM, SIGHUP: [`crate::interrupt`]), it ends the run in progress,
+//! writes nothing (the three reports are written at the end, each whole:
+//! [`crate::atomic`]), and returns [`interrupt::stopped`]: one line naming the point and the
+//! last complete `bench.md`, exit code 130 / 143 / 129.
+//!
 //! [`bench`] is those steps in order, over modules of one idea each: [`run`] (the jobs and
 //! their runs), [`results`] (what is measured), [`stats`] (medians and slopes), [`report`]
 //! (`bench.md`) and [`plot`] (`bench.svg`).
@@ -50,6 +55,7 @@ use crate::compare::Column;
 use crate::machine::machine;
 use crate::python;
 use crate::runner::Runner;
+use crate::{atomic, interrupt};
 
 /// `cargo xtask bench`'s options.
 #[derive(Debug, Clone, Args)]
@@ -112,8 +118,15 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     } else {
         Profile::Release
     };
+    // Stopped by a signal during `what`: nothing more is run or written.
+    let bench_md = out_dir.join("bench.md");
+    let check = |what: &str| {
+        interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
+    };
     let bin_dirs = build_async_runtimes(&out_dir, profile)?;
+    check("the builds")?;
     let python = find_python(args);
+    check("the search for Python")?;
     let columns: Vec<Column> = COLUMNS
         .into_iter()
         .filter(|c| *c != Column::Python || python.is_some())
@@ -134,8 +147,9 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
                     .expect("every async runtime was built"),
             ),
         };
-        points.extend(sweep_column(&runner, column, bins, &sweep, args));
+        points.extend(sweep_column(&runner, column, bins, &sweep, args, &check)?);
         let measured = run::measure_rates(&runner, column, bins, args);
+        check(&format!("{} · spawn+join and task switch", column.label()))?;
         eprintln!("    {}", run::describe_rates(&measured));
         rates.push(measured);
     }
@@ -204,14 +218,16 @@ fn find_python(args: &BenchArgs) -> Option<python::Python> {
 }
 
 /// Every form at every N for one column, a progress line each; Python's sweep stops where
-/// the previous point predicts too long a run ([`python_skip`]).
+/// the previous point predicts too long a run ([`python_skip`]). `check` stops it after a
+/// point that a signal interrupted.
 fn sweep_column(
     runner: &Runner,
     column: Column,
     bins: Bins<'_>,
     sweep: &[u64],
     args: &BenchArgs,
-) -> Vec<Point> {
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<Point>> {
     let mut points = Vec::new();
     for form in Form::ALL {
         let mut previous: Option<(u64, f64)> = None;
@@ -228,6 +244,7 @@ fn sweep_column(
                 },
                 None => run::measure_point(runner, column, bins, form, n, args),
             };
+            check(&format!("{} · {} · N={n}", column.label(), form.label()))?;
             eprintln!("    {}", run::describe(&point));
             if let Some(wall) = point.wall_s {
                 previous = Some((n, wall));
@@ -235,10 +252,10 @@ fn sweep_column(
             points.push(point);
         }
     }
-    points
+    Ok(points)
 }
 
-/// `bench.json`, `bench.md` and `bench.svg` in `out_dir`.
+/// `bench.json`, `bench.md` and `bench.svg` in `out_dir`, each whole or not at all.
 fn write_reports(
     out_dir: &Path,
     results: &Results,
@@ -246,14 +263,11 @@ fn write_reports(
     columns: &[Column],
 ) -> anyhow::Result<()> {
     let json = out_dir.join("bench.json");
-    std::fs::write(&json, serde_json::to_string_pretty(results)?)
-        .with_context(|| format!("writing {}", json.display()))?;
+    atomic::write(&json, serde_json::to_string_pretty(results)?)?;
     let md = out_dir.join("bench.md");
-    std::fs::write(&md, markdown(results, sweep, columns))
-        .with_context(|| format!("writing {}", md.display()))?;
+    atomic::write(&md, markdown(results, sweep, columns))?;
     let svg = out_dir.join("bench.svg");
-    std::fs::write(&svg, plot(results, columns))
-        .with_context(|| format!("writing {}", svg.display()))?;
+    atomic::write(&svg, plot(results, columns))?;
     eprintln!(
         "==> wrote {}, {} and {}",
         md.display(),

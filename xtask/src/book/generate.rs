@@ -240,38 +240,32 @@ fn commands(root: &Path, program: Program) -> String {
     text
 }
 
-/// The standalone example's commands: with no argument its default (for timers and
-/// runtime_mixing, every mode in one run), then each mode as the first argument.
+/// The standalone example's commands: with no argument its default mode, then each other
+/// mode as the first argument.
 fn example_commands(package: &str, program: Program, modes: &[Mode]) -> Vec<(String, String)> {
-    let every_mode = matches!(program, Program::Timers | Program::RuntimeMixing);
     // With no URLs the standalone http_fetch fetches the seed's real sites.
     let sites = match program {
         Program::HttpFetch => ", the seed's six sites (needs the network)",
         _ => "",
     };
-    let mut lines = Vec::new();
-    if every_mode {
-        lines.push((
-            format!("cargo run -p {package} --example {program}"),
-            "the standalone example, every mode in one run".to_string(),
-        ));
-    }
-    for (i, &mode) in modes.iter().enumerate() {
-        let default = i == 0 && !every_mode;
-        let args = if default {
-            String::new()
-        } else {
-            format!(" -- {mode}")
-        };
-        lines.push((
-            format!("cargo run -p {package} --example {program}{args}"),
-            format!(
-                "the standalone example, {}{sites}",
-                mode_note(program, mode, default)
-            ),
-        ));
-    }
-    lines
+    modes
+        .iter()
+        .enumerate()
+        .map(|(i, &mode)| {
+            let args = if i == 0 {
+                String::new()
+            } else {
+                format!(" -- {mode}")
+            };
+            (
+                format!("cargo run -p {package} --example {program}{args}"),
+                format!(
+                    "the standalone example, {}{sites}",
+                    mode_note(program, mode, i == 0)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// `concurrent (the default), ideal 1 s`.
