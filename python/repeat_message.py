@@ -7,6 +7,7 @@ thread per message. ``--mode deadline``: the asyncio tasks, each sleeping until
 ``start + k * interval`` instead of for ``interval``, so that sleeps' lateness does not add up.
 """
 
+# ANCHOR: program
 import asyncio
 import threading
 import time
@@ -78,6 +79,7 @@ def run(run):
         if results != ["Complete."] * len(MESSAGES):
             raise RuntimeError(f"a repeater did not complete: {results}")
     run.out.timing(f"Execution time in seconds: {run.out.elapsed()}")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

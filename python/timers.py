@@ -8,6 +8,7 @@ rounds timeouts to a millisecond, so each sleep can end a little late (or a hair
 Prints ``tick k`` after each sleep, then the drift and the mean lateness per sleep (timing).
 """
 
+# ANCHOR: program
 import asyncio
 
 from _common import main
@@ -45,6 +46,7 @@ async def ticks(run):
 def run(run):
     run.out.println(HEADERS[run.mode])
     asyncio.run(ticks(run))
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 //! - [`atomic`]: reports written whole (a temporary file renamed into place).
 //! - [`runner`]: run one program with a timeout, capture its output, measure its wall time,
 //!   peak RSS and CPU time (shared by `compare` and `bench`).
+//! - [`book`]: `cargo xtask book`, the mdBook book under `book/`, generated parts and checks.
 //! - [`bench`]: `cargo xtask bench`, how far each runtime scales (`count --tasks N`
 //!   against bare loops), in `target/bench/`.
 //! - [`build`]: build one runtime member at a time and keep its binaries apart.
@@ -18,6 +19,7 @@
 
 pub mod atomic;
 pub mod bench;
+pub mod book;
 pub mod build;
 pub mod compare;
 pub mod interrupt;

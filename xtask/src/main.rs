@@ -45,6 +45,9 @@ enum Task {
     /// runtime and Python: wall time, overhead, peak RSS, bytes per task; spawn+join
     /// throughput and task-switch cost; reports in target/bench/.
     Bench(xtask::bench::BenchArgs),
+    /// Build the book (book/, one chapter per program) into target/book/; --check, --open,
+    /// --measure, --browser.
+    Book(xtask::book::BookArgs),
     /// Run PROGRAM and write its peak RSS, CPU and wall time to REPORT (the runner's
     /// measuring wrapper, see xtask/src/runner.rs).
     #[command(hide = true)]
@@ -89,6 +92,11 @@ fn main() -> anyhow::Result<ExitCode> {
             xtask::interrupt::install()?;
             interrupted_or(xtask::bench::bench(&args, &command_line()).map(|()| ExitCode::SUCCESS))
         }
+        Task::Book(args) => Ok(if xtask::book::book(&args)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
         Task::Measure {
             parent,
             report,

@@ -19,8 +19,8 @@ Every duration of the programs is multiplied by --scale: the default 0.1 keeps a
 (every program, runtime and mode) under about two minutes once built; --scale 1 reproduces \
 the seeds' durations (about 13 minutes).
 
-Reports: target/compare/report.md, report.json (every run's figures and trace) and \
-timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when a run differs from \
+Reports: target/compare/report.md, report.html (the same on one self-contained page), \
+report.json (every run's figures and trace) and timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when a run differs from \
 the catalogue's transcript where the catalogue says the order is a fact.")]
 pub struct CompareArgs {
     /// Only this program (repeatable; default: every seed program; the concept programs,

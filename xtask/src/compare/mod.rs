@@ -10,8 +10,9 @@
 //! 3. Prints one table per program: elapsed time against the catalogue's ideal, and the
 //!    ordering verdict of [`crate::order`] against the catalogue's transcript (or, where the
 //!    order of lines is no fixed fact, against the first runtime's run of that mode).
-//! 4. Writes `report.md`, `report.json` (every run's figures and trace) and one SVG timeline
-//!    per program ([`crate::svg`]) under `target/compare/`.
+//! 4. Writes `report.md`, `report.html` (the same on one self-contained page, [`html`]),
+//!    `report.json` (every run's figures and trace) and one SVG timeline per program
+//!    ([`crate::svg`]) under `target/compare/`.
 //!
 //! The exit code is 1 when a run failed or timed out, or when an order differs where the
 //! catalogue says the order is a fact (not [`Ordering::Scheduler`]).
@@ -29,6 +30,7 @@
 
 pub mod args;
 pub mod column;
+pub mod html;
 pub mod judge;
 pub mod plan;
 pub mod report;
@@ -177,7 +179,7 @@ fn print_summary(report: &Report, out: &Path) {
         count(&|r| r.ok()),
     );
     println!(
-        "reports: {} , report.json, timeline-<program>.svg",
+        "reports: {} , report.html, report.json, timeline-<program>.svg",
         out.join("report.md").display()
     );
 }

@@ -1,4 +1,4 @@
-//! `report.md` and `report.json`: the notes on the run, the closest-to-ideal table, and one
+//! `report.md` (and from it `report.html`) and `report.json`: the notes on the run, the closest-to-ideal table, and one
 //! table per program (with the diffs of the orders that differ); the same tables are what
 //! `cargo xtask compare` prints.
 
@@ -15,10 +15,14 @@ use crate::atomic;
 use crate::markdown::{self, Align, Layout};
 use crate::order::Verdict;
 
-/// Writes `report.md` and `report.json` into `out`.
+/// Writes `report.md`, `report.html` (the same, one self-contained page with its timelines
+/// inline, [`super::html`]: the timelines are written before the reports) and `report.json`
+/// into `out`.
 pub fn write(out: &Path, report: &Report) -> anyhow::Result<()> {
     // Each whole or not at all (a reader, or an interrupt, never meets half a report).
-    atomic::write(&out.join("report.md"), markdown(report))?;
+    let markdown = markdown(report);
+    atomic::write(&out.join("report.md"), &markdown)?;
+    atomic::write(&out.join("report.html"), super::html::page(&markdown, out))?;
     atomic::write(
         &out.join("report.json"),
         serde_json::to_string_pretty(report)?,
