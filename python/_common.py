@@ -12,7 +12,10 @@ The command line is the Rust binaries' (PROGRAMS.md, "Command line"):
   format of ``shared/src/out.rs``, so that ``cargo xtask compare --python`` reads it.
 
 stdout carries exactly the human lines; an error prints one line on stderr and exits 1 (the
-trace is written either way); bad arguments exit 2.
+trace is written either way); bad arguments exit 2, a ``--trace FILE`` that cannot be created
+(before the program starts) among them. stdout that refuses a line ends the program at once: a
+closed pipe (``| head -1``) quietly with exit code 141, any other error with one line on stderr
+and exit code 1; the trace then has no summary, so it reads as incomplete.
 """
 
 import argparse
@@ -79,19 +82,31 @@ class Out:
             try:
                 sys.stdout.write(text + "\n")
                 sys.stdout.flush()
-            except BrokenPipeError:
-                pass
+            except OSError as error:
+                _stdout_failed(error)
             event = {"t_us": t_us, "task": self.task_name, "line": line}
             if timing:
                 event["timing"] = True
             self._events.append(event)
 
-    def write_trace(self, path, summary):
+    def write_trace(self, file, summary):
+        """Writes the events, then ``summary``, into ``file`` (opened before the run)."""
         with self._lock:
             lines = [json.dumps(e, ensure_ascii=False) for e in self._events]
         lines.append(json.dumps(summary, ensure_ascii=False))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        with file:
+            file.write("\n".join(lines) + "\n")
+
+
+def _stdout_failed(error):
+    """The Rust binaries' rule (``shared/src/out.rs``): end at once, 141 for a closed pipe."""
+    if isinstance(error, BrokenPipeError):
+        # Python would complain at exit while flushing the dead pipe: point stdout elsewhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os._exit(141)
+    sys.stderr.write(f"error: cannot write to stdout: {error}\n")
+    sys.stderr.flush()
+    os._exit(1)
 
 
 class Run:
@@ -170,8 +185,9 @@ def main(program, about, modes, body, add_options=None, ideals=None):
     parser = _Parser(
         prog=f"{program}.py",
         description=f"{about} (Python port)",
-        epilog="Exit codes: 0 success, 1 the program failed (one line on stderr), "
-        "2 bad arguments. Durations are the seed's times multiplied by --scale.",
+        epilog="Exit codes: 0 success, 1 the program failed or stdout cannot be written (one "
+        "line on stderr), 2 bad arguments (a --trace FILE that cannot be created too), 141 "
+        "stdout was closed (| head). Durations are the seed's times multiplied by --scale.",
     )
     parser.add_argument("--mode", choices=modes, default=modes[0], help=f"How to run it: {mode_help}")
     parser.add_argument(
@@ -185,6 +201,14 @@ def main(program, about, modes, body, add_options=None, ideals=None):
     if add_options:
         add_options(parser)
     args = parser.parse_args()
+    # Created now: a path that cannot be written is a bad argument, told before any work.
+    trace = None
+    if args.trace:
+        try:
+            trace = open(args.trace, "w", encoding="utf-8")
+        except OSError as error:
+            sys.stderr.write(f"error: cannot create the trace file {args.trace}: {error.strerror}\n")
+            sys.exit(2)
     out = Out()
     run = Run(program, args.mode, args.scale, out, args)
     code = 0
@@ -195,7 +219,7 @@ def main(program, about, modes, body, add_options=None, ideals=None):
     except Exception as error:  # one line on stderr, like the Rust binaries
         sys.stderr.write(f"error: {error}\n")
         code = 1
-    if args.trace:
+    if trace:
         summary = {
             "program": program,
             "runtime": "python",
@@ -205,7 +229,7 @@ def main(program, about, modes, body, add_options=None, ideals=None):
             "elapsed_us": int(out.elapsed() * 1e6),
         }
         try:
-            out.write_trace(args.trace, summary)
+            out.write_trace(trace, summary)
         except OSError as error:
             sys.stderr.write(f"error: cannot write trace {args.trace}: {error}\n")
             code = 1

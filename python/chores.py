@@ -12,6 +12,7 @@ water the plants (by hand, 30 min). One hour of story time is one second of real
   threads alone don't let one person cook and water at once.
 """
 
+# ANCHOR: program
 import asyncio
 import threading
 import time
@@ -122,6 +123,7 @@ def run(run):
 
         asyncio.run(start())
     run.out.timing(f"all chores done in {clock(run.out.elapsed(), scale)}")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

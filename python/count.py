@@ -10,6 +10,7 @@ a thread of its own.
     python3 python/count.py --tasks 100000       # a summary line instead
 """
 
+# ANCHOR: program
 import asyncio
 import threading
 import time
@@ -55,6 +56,7 @@ def run(run):
     if tasks > MAX_PRINTED_TASKS:
         run.out.println(f"{tasks} count() tasks printed One and Two")
     run.out.timing(f"executed in {run.out.elapsed():0.2f} seconds.")
+# ANCHOR_END: program
 
 
 def options(parser):

@@ -10,6 +10,7 @@ Collects the numbers below n divisible by d for (508000, 34113), (100052, 3210) 
 - ``greedy``: the same tasks without the yields: each runs to its end before the next starts.
 """
 
+# ANCHOR: program
 import asyncio
 
 from _common import main
@@ -61,6 +62,7 @@ def run(run):
         if len(located) != (n - 1) // d + 1:
             raise RuntimeError(f"found {len(located)} numbers below {n} divisible by {d}")
     run.out.timing(f"Wall time: {1000 * run.out.elapsed():.2f} ms")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

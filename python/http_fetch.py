@@ -95,6 +95,7 @@ class StandIn:
         self.server.server_close()
 
 
+# ANCHOR: program
 def outcome_line(name, elapsed, status, size, error):
     if error is None:
         return f"Task {name} elapsed time {elapsed} (HTTP {status}, {size} bytes)"
@@ -238,6 +239,7 @@ def run(run):
         if len(failures) > 3:
             named += f", and {len(failures) - 3} more"
         raise RuntimeError(f"{len(failures)} of {len(urls)} URLs failed: {named}")
+# ANCHOR_END: program
 
 
 def options(parser):

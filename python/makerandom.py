@@ -11,6 +11,7 @@ magenta) on a terminal without NO_COLOR.
 - ``sequential``: plain blocking calls, one task after another.
 """
 
+# ANCHOR: program
 import asyncio
 import random
 import time
@@ -62,6 +63,7 @@ def run(run):
             )
 
         asyncio.run(start())
+# ANCHOR_END: program
 
 
 def options(parser):

@@ -12,6 +12,7 @@ is not prime.
   (a thread pool): concurrent again.
 """
 
+# ANCHOR: program
 import asyncio
 import time
 
@@ -76,15 +77,18 @@ def run(run):
             elif run.mode == "blocking":
                 jobs = [highest_prime_below_mistake(out(x), x, pause) for x in TARGETS]
             else:
+                # ANCHOR: offload
                 loop = asyncio.get_running_loop()
                 jobs = [
                     loop.run_in_executor(None, highest_prime_below_blocking, out(x), x, pause)
                     for x in TARGETS
                 ]
+                # ANCHOR_END: offload
             await asyncio.gather(*jobs)
 
         asyncio.run(start())
     run.out.timing(f"Took {1000 * run.out.elapsed():.2f} ms")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

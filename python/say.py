@@ -5,6 +5,7 @@ word after the other with blocking sleeps: 1.5 s. ``--forever`` keeps the loop r
 them (the seed's ``run_forever``) until Ctrl+C.
 """
 
+# ANCHOR: program
 import asyncio
 import sys
 import time
@@ -37,6 +38,7 @@ def run(run):
         asyncio.run(start())
     except KeyboardInterrupt:
         sys.stderr.write("Ctrl+C received: shutting down.\n")
+# ANCHOR_END: program
 
 
 def options(parser):

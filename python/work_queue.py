@@ -11,6 +11,7 @@ The seed's four forms:
 - ``async``: the same with ``asyncio.sleep`` and an ``asyncio.Queue``: 17 s.
 """
 
+# ANCHOR: program
 import asyncio
 import queue
 import time
@@ -95,6 +96,7 @@ def run(run):
 
         asyncio.run(start())
         out.timing(f"Total Time elapsed: {out.elapsed()} seconds")
+# ANCHOR_END: program
 
 
 if __name__ == "__main__":

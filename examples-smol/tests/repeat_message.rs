@@ -19,3 +19,8 @@ fn repeat_message_concurrent_interleaves_the_three_messages() {
 fn repeat_message_sequential_prints_each_message_eleven_times_in_turn() {
     check::assert_sequential_prints_each_message_eleven_times_in_turn(Runtime::Smol, block_on);
 }
+
+#[test]
+fn repeat_message_deadline_keeps_each_message_on_its_beat() {
+    check::assert_deadline_keeps_each_message_on_its_beat(Runtime::Smol, block_on);
+}

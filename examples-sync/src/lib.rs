@@ -32,6 +32,8 @@ pub mod prime_search;
 pub mod repeat_message;
 #[path = "bin/say.rs"]
 pub mod say;
+#[path = "bin/timers.rs"]
+pub mod timers;
 #[path = "bin/work_queue.rs"]
 pub mod work_queue;
 

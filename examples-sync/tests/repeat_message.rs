@@ -46,3 +46,13 @@ fn repeat_message_threads_interleaves_the_three_messages() {
     // that one thread would need.
     assert!((1.5..3.0).contains(&secs), "{secs}");
 }
+
+#[test]
+fn repeat_message_deadline_runs_the_threads_on_one_grid() {
+    // The threads sleep until their grid instants: the same interleaving as `threads`, and as
+    // long as the slowest thread.
+    let (lines, secs) = run_repeat(&["--mode", "deadline", "--scale", "0.1"]);
+    let groups = transcript(Program::RepeatMessage, Runtime::Sync, Mode::Deadline).unwrap();
+    check(&lines, &groups).unwrap();
+    assert!((1.5..3.0).contains(&secs), "{secs}");
+}

@@ -34,8 +34,12 @@ pub mod prime_search;
 pub mod repeat_message;
 #[path = "bin/run_in_executor.rs"]
 pub mod run_in_executor;
+#[path = "bin/runtime_mixing.rs"]
+pub mod runtime_mixing;
 #[path = "bin/say.rs"]
 pub mod say;
+#[path = "bin/timers.rs"]
+pub mod timers;
 #[path = "bin/wait_vs_gather.rs"]
 pub mod wait_vs_gather;
 #[path = "bin/work_queue.rs"]

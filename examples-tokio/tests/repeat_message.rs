@@ -1,12 +1,13 @@
 //! repeat_message under tokio's paused clock: the printed lines and the exact virtual elapsed
-//! time of both modes.
+//! time of every mode; and `--mode deadline` once in real time.
 //!
 //! With `start_paused = true` (current-thread runtime) tokio's clock stands still and jumps
 //! to the next timer whenever every task is idle, so the 30 s and 15 s runs take
 //! microseconds and end at exactly their ideal time. The sink reads tokio's clock.
 
 use examples_tokio::repeat_message;
-use shared::{Mode, Program};
+use shared::cli::Flavor;
+use shared::{Mode, Out, Program, Runtime};
 
 mod paused;
 use paused::{assert_ideal, assert_transcript, run_paused};
@@ -49,15 +50,21 @@ async fn repeat_message_sequential_prints_each_message_eleven_times_in_thirty_se
     );
 }
 
-// Paused clock: each line's virtual timestamp is exactly a multiple of its message's interval.
+// Paused clock: each line's virtual timestamp is exactly a multiple of its message's
+// interval, in both modes that run the repeaters together (the intervals are whole
+// milliseconds, so tokio's rounding costs nothing here; `timers` shows where it does).
 #[tokio::test(start_paused = true)]
-async fn repeat_message_concurrent_prints_each_message_on_its_own_beat() {
-    let out = run_paused(
-        Program::RepeatMessage,
-        Mode::Concurrent,
-        repeat_message::run,
-    )
-    .await;
+async fn repeat_message_concurrent_and_deadline_print_each_message_on_its_own_beat() {
+    for mode in [Mode::Concurrent, Mode::Deadline] {
+        let out = run_paused(Program::RepeatMessage, mode, repeat_message::run).await;
+        assert_transcript(&out, Program::RepeatMessage, mode);
+        assert_ideal(&out, Program::RepeatMessage, mode);
+        assert_on_beat(&out);
+    }
+}
+
+/// Each message's k-th line was printed at exactly k intervals.
+fn assert_on_beat(out: &Out) {
     for (message, interval) in shared::catalogue::repeat_message::MESSAGES {
         let times: Vec<u64> = out
             .recorded()
@@ -69,4 +76,14 @@ async fn repeat_message_concurrent_prints_each_message_on_its_own_beat() {
         let expected: Vec<u64> = (0..=10).map(|k| k * beat).collect();
         assert_eq!(times, expected, "{message}");
     }
+}
+
+// Real time (the paused clock would hide the lateness the mode is about): every line on its
+// beat within generous bounds, on the multi-thread runtime.
+#[test]
+fn repeat_message_deadline_keeps_each_message_on_its_beat_in_real_time() {
+    shared::testing::repeat_message::assert_deadline_keeps_each_message_on_its_beat(
+        Runtime::Tokio,
+        |run| examples_tokio::runtime(Flavor::MultiThread)?.block_on(repeat_message::run(run)),
+    );
 }

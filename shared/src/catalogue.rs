@@ -82,6 +82,19 @@ pub enum Mode {
     Offload,
     /// A CPU-bound async loop that never yields.
     Greedy,
+    /// timers: `sleep(period)` in a loop, each sleep from the end of the last (drifts).
+    Naive,
+    /// timers: the runtime's interval timer.
+    Interval,
+    /// Sleeping until absolute deadlines `start + k × period` (timers, repeat_message):
+    /// no drift.
+    Deadline,
+    /// runtime_mixing: a tokio future where no tokio runtime is entered.
+    NoReactor,
+    /// runtime_mixing: `block_on` inside a task of the same runtime (tokio).
+    NestedBlockOn,
+    /// runtime_mixing: another runtime's `block_on` inside tokio tasks.
+    BlockedWorker,
 }
 
 impl Mode {
@@ -122,6 +135,8 @@ pub enum Program {
     Makerandom,
     Chores,
     HttpFetch,
+    /// A mistake: a loop of sleeps drifts, absolute deadlines do not (every runtime).
+    Timers,
     /// Concept: a future does nothing until awaited or spawned (async runtimes only).
     LazyFutures,
     /// Concept: the seed's `loop.run_in_executor`, blocking work moved off the scheduler.
@@ -129,11 +144,15 @@ pub enum Program {
     /// Concept: `asyncio.gather` against `asyncio.wait`: join all, first completed, timeout,
     /// cancellation.
     WaitVsGather,
+    /// A mistake, async runtimes only: a tokio future with no tokio runtime, `block_on`
+    /// inside a runtime.
+    RuntimeMixing,
 }
 
 impl Program {
-    /// Every seed program, in the catalogue's order.
-    pub const ALL: [Program; 9] = [
+    /// Every program that every runtime has (the seed programs, then `timers`), in the
+    /// catalogue's order.
+    pub const ALL: [Program; 10] = [
         Program::Count,
         Program::RepeatMessage,
         Program::WorkQueue,
@@ -143,14 +162,17 @@ impl Program {
         Program::Makerandom,
         Program::Chores,
         Program::HttpFetch,
+        Program::Timers,
     ];
 
     /// The concept programs the seeds name (`PROGRAMS.md`, "Concepts the seeds name"): one
-    /// binary each in every async runtime crate, none in `examples-sync`.
-    pub const CONCEPTS: [Program; 3] = [
+    /// binary each in every async runtime crate, none in `examples-sync`; and
+    /// `runtime_mixing`, a mistake that only async code can make.
+    pub const CONCEPTS: [Program; 4] = [
         Program::LazyFutures,
         Program::RunInExecutor,
         Program::WaitVsGather,
+        Program::RuntimeMixing,
     ];
 
     /// Whether this is one of [`Program::CONCEPTS`].
@@ -167,7 +189,9 @@ impl Program {
     pub fn seeds(self) -> &'static str {
         match self {
             Program::Count => "003, 004",
-            Program::RepeatMessage => "000",
+            Program::RepeatMessage | Program::Timers => "000",
+            // The blocking mistake of seed 002, met through another runtime's block_on.
+            Program::RuntimeMixing => "002",
             Program::WorkQueue | Program::HttpFetch => "001",
             Program::PrimeSearch | Program::FindDivisible | Program::Say => "002",
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => "002",
@@ -205,6 +229,12 @@ impl Program {
             Program::WaitVsGather => {
                 "gather against wait: join all, first completed, a timeout, cancel the rest."
             }
+            Program::Timers => {
+                "A loop of sleeps drifts, absolute deadlines do not: drift and lateness per sleep."
+            }
+            Program::RuntimeMixing => {
+                "A tokio future with no tokio runtime, block_on inside a runtime: caught, measured, fixed."
+            }
         }
     }
 
@@ -213,10 +243,10 @@ impl Program {
         use Mode::*;
         let sync = !runtime.is_async();
         match self {
-            Program::Count | Program::RepeatMessage | Program::Chores if sync => {
-                &[Sequential, Threads]
-            }
-            Program::Count | Program::RepeatMessage | Program::Chores => &[Concurrent, Sequential],
+            Program::RepeatMessage if sync => &[Sequential, Threads, Deadline],
+            Program::RepeatMessage => &[Concurrent, Sequential, Deadline],
+            Program::Count | Program::Chores if sync => &[Sequential, Threads],
+            Program::Count | Program::Chores => &[Concurrent, Sequential],
             Program::WorkQueue if sync => &[Count, Cooperative, Blocking],
             Program::WorkQueue => &[Async, Blocking],
             Program::PrimeSearch if sync => &[Sequential],
@@ -230,6 +260,14 @@ impl Program {
             // The concepts are about async code: the sync crate has no such binaries.
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather if sync => &[],
             Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => &[Concurrent],
+            // std has no interval timer: its interval is the deadline loop.
+            Program::Timers if sync => &[Naive, Deadline],
+            Program::Timers => &[Naive, Interval, Deadline],
+            Program::RuntimeMixing => match runtime {
+                Runtime::Tokio => &[NoReactor, NestedBlockOn],
+                Runtime::AsyncStd | Runtime::Smol => &[NoReactor, BlockedWorker],
+                Runtime::Sync | Runtime::Python => &[],
+            },
         }
     }
 
@@ -245,7 +283,7 @@ impl Program {
             (Program::Count, Sequential) => 3.0 * count::SLEEP_SECS,
             (Program::Count, Concurrent | Threads) => count::SLEEP_SECS,
             (Program::RepeatMessage, Sequential) => 30.0,
-            (Program::RepeatMessage, Concurrent | Threads) => 15.0,
+            (Program::RepeatMessage, Concurrent | Threads | Deadline) => 15.0,
             (Program::WorkQueue, Count | Cooperative) => 0.0,
             (Program::WorkQueue, Blocking) => 32.0,
             (Program::WorkQueue, Async) => 17.0,
@@ -264,6 +302,10 @@ impl Program {
             // The blocking mistake (serialised), then the offloaded search.
             (Program::RunInExecutor, Concurrent) => 0.36 + 0.26,
             (Program::WaitVsGather, Concurrent) => wait_vs_gather::ideal(),
+            (Program::Timers, Naive | Interval | Deadline) => timers::ideal(),
+            (Program::RuntimeMixing, NoReactor | NestedBlockOn | BlockedWorker) => {
+                runtime_mixing::ideal(mode)
+            }
             _ => return None,
         };
         Some(Duration::from_secs_f64(secs))
@@ -286,6 +328,8 @@ impl Program {
             (Program::HttpFetch, _) => Ordering::Ties,
             // Every line has its cause before it.
             (Program::LazyFutures, _) => Ordering::Fixed,
+            // One step after another.
+            (Program::Timers | Program::RuntimeMixing, _) => Ordering::Fixed,
             // The offloaded ▶ lines, the started tasks: ties at one instant.
             (Program::RunInExecutor | Program::WaitVsGather, _) => Ordering::Ties,
             // Blocking inside async code, CPU-bound work: it depends on the scheduler.
@@ -293,276 +337,11 @@ impl Program {
         }
     }
 }
-
-/// Parameters of `count` (seeds 003, 004).
-pub mod count {
-    /// `count()` sleeps one second between `One` and `Two`.
-    pub const SLEEP_SECS: f64 = 1.0;
-}
-
-/// Parameters of `repeat_message` (seed 000).
-pub mod repeat_message {
-    /// The three messages and their intervals in seconds.
-    pub const MESSAGES: [(&str, f64); 3] = [
-        ("xXxXxXxXxXxXxXxXxXxXx", 0.5),
-        ("I LOVE", 1.0),
-        ("EXPLOSIONS!", 1.5),
-    ];
-    /// `max_iters`: each message is printed `MAX_ITERS + 1` times with `MAX_ITERS` sleeps.
-    pub const MAX_ITERS: usize = 10;
-    /// What each async repeater returns.
-    pub const COMPLETE: &str = "Complete.";
-}
-
-/// Parameters of `work_queue` (seed 001).
-pub mod work_queue {
-    /// The work items: counts to reach, or seconds to sleep.
-    pub const ITEMS: [u64; 4] = [15, 10, 5, 2];
-    /// The two workers.
-    pub const WORKERS: [&str; 2] = ["One", "Two"];
-}
-
-/// Parameters of `prime_search` (seed 002).
-pub mod prime_search {
-    /// `highest_prime_below(x)` for these, in this order.
-    pub const TARGETS: [u64; 3] = [100_000, 10_000, 1_000];
-    /// The pause after each non-prime candidate, in seconds.
-    pub const PAUSE_SECS: f64 = 0.01;
-
-    /// Whether `n` is prime (trial division; the seed's version tries every divisor).
-    pub fn is_prime(n: u64) -> bool {
-        n >= 2
-            && (2..)
-                .take_while(|d| d * d <= n)
-                .all(|d| !n.is_multiple_of(d))
-    }
-}
-
-/// Parameters of `find_divisible` (seed 002).
-pub mod find_divisible {
-    /// `(inrange, div_by)` of the three calls.
-    pub const JOBS: [(u64, u64); 3] = [(508_000, 34_113), (100_052, 3_210), (500, 3)];
-    /// The async form yields to the scheduler when `i % YIELD_EVERY == 0`.
-    pub const YIELD_EVERY: u64 = 50_000;
-}
-
-/// Parameters of `say` (seed 002).
-pub mod say {
-    /// `say(what, when)`: the word, and the seconds to sleep before printing it.
-    pub const WORDS: [(&str, f64); 2] = [("hello", 0.5), ("world", 1.0)];
-}
-
-/// Parameters of `chores` (seed 004).
-pub mod chores {
-    use std::time::Duration;
-
-    /// Who does a chore: a machine runs by itself once started; hand work needs the one person.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Kind {
-        Machine,
-        Hand,
-    }
-
-    /// One chore of the story.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct Chore {
-        pub name: &'static str,
-        pub kind: Kind,
-        /// Story minutes.
-        pub minutes: u64,
-    }
-
-    /// The seed's chores, in its order.
-    pub const CHORES: [Chore; 4] = [
-        Chore {
-            name: "laundry",
-            kind: Kind::Machine,
-            minutes: 60,
-        },
-        Chore {
-            name: "make dinner",
-            kind: Kind::Hand,
-            minutes: 60,
-        },
-        Chore {
-            name: "dishwasher",
-            kind: Kind::Machine,
-            minutes: 30,
-        },
-        Chore {
-            name: "water plants",
-            kind: Kind::Hand,
-            minutes: 30,
-        },
-    ];
-
-    /// One story hour lasts this many real seconds at `--scale 1`.
-    pub const SECS_PER_STORY_HOUR: f64 = 1.0;
-
-    impl Chore {
-        /// How long the chore takes at `scale`.
-        pub fn duration(&self, scale: f64) -> Duration {
-            Duration::from_secs_f64(self.minutes as f64 / 60.0 * SECS_PER_STORY_HOUR * scale)
-        }
-
-        /// `laundry (machine, 1 h)`, `water plants (by hand, 30 min)`.
-        pub fn describe(&self) -> String {
-            let who = match self.kind {
-                Kind::Machine => "machine",
-                Kind::Hand => "by hand",
-            };
-            let how_long = if self.minutes.is_multiple_of(60) {
-                format!("{} h", self.minutes / 60)
-            } else {
-                format!("{} min", self.minutes)
-            };
-            format!("{} ({who}, {how_long})", self.name)
-        }
-    }
-
-    /// The story clock `h:mm` for real time `elapsed` at `scale`, to the nearest minute.
-    pub fn clock(elapsed: Duration, scale: f64) -> String {
-        let minutes = (elapsed.as_secs_f64() / (SECS_PER_STORY_HOUR * scale) * 60.0).round() as u64;
-        format!("{}:{:02}", minutes / 60, minutes % 60)
-    }
-}
-
-/// Parameters of `makerandom` (seed 003).
-pub mod makerandom {
-    use crate::random::PyRandom;
-
-    /// The seed's `random.seed(444)`.
-    pub const SEED: u64 = 444;
-    /// Three tasks, `makerandom(i, threshold = 10 - i - 1)`.
-    pub const TASKS: usize = 3;
-
-    pub fn threshold(idx: usize) -> i64 {
-        10 - idx as i64 - 1
-    }
-
-    /// Task `idx` sleeps `idx + 1` seconds between draws.
-    pub fn pause_secs(idx: usize) -> f64 {
-        (idx + 1) as f64
-    }
-
-    /// One task after another: the sum of every task's pauses.
-    pub fn ideal_sequential(seed: u64) -> f64 {
-        let mut rng = PyRandom::new(seed);
-        (0..TASKS)
-            .map(|idx| {
-                let mut pauses = 0.0;
-                while rng.randint(0, 10) <= threshold(idx) {
-                    pauses += pause_secs(idx);
-                }
-                pauses
-            })
-            .sum()
-    }
-
-    /// The tasks concurrently: the time of the last `Finished` line of [`schedule`].
-    pub fn ideal_concurrent(seed: u64) -> f64 {
-        schedule(seed).iter().map(|d| d.at).fold(0.0, f64::max)
-    }
-
-    /// One draw of the concurrent run: which task drew what, and when (seconds at scale 1).
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct Draw {
-        pub at: f64,
-        pub idx: usize,
-        pub value: i64,
-    }
-
-    /// The draws of the concurrent run, in order, as CPython's event loop makes them: tasks
-    /// start in index order; when several wake at the same instant, the one whose sleep
-    /// started first draws first (in real time its deadline is a hair earlier).
-    pub fn schedule(seed: u64) -> Vec<Draw> {
-        let mut rng = PyRandom::new(seed);
-        let mut draws = Vec::new();
-        // (wake time, time the sleep started, idx) of every task still drawing.
-        let mut waiting: Vec<(f64, f64, usize)> = (0..TASKS).map(|idx| (0.0, -1.0, idx)).collect();
-        while !waiting.is_empty() {
-            waiting.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then(a.1.total_cmp(&b.1))
-                    .then(a.2.cmp(&b.2))
-            });
-            let (at, _, idx) = waiting.remove(0);
-            let value = rng.randint(0, 10);
-            draws.push(Draw { at, idx, value });
-            if value <= threshold(idx) {
-                waiting.push((at + pause_secs(idx), at, idx));
-            }
-        }
-        draws
-    }
-}
-
-/// Parameters of `lazy_futures` (seed 002: calling `main()` only makes a coroutine object).
-pub mod lazy_futures {
-    /// What the example async fn returns.
-    pub const ANSWER: u32 = 42;
-    /// How long `main` leaves a spawned task alone, and how long the napping task sleeps.
-    pub const NAP_SECS: f64 = 0.5;
-
-    /// One nap while a spawned task runs un-awaited, one for the task that runs to its end
-    /// after its handle is dropped or detached; the cancelled one costs nothing.
-    pub fn ideal() -> f64 {
-        2.0 * NAP_SECS
-    }
-}
-
-/// Parameters of `wait_vs_gather` (seed 002's `asyncio.wait`, seeds 003/004's `gather`).
-pub mod wait_vs_gather {
-    /// The three jobs, in the order they are started and joined: name, seconds of sleep.
-    pub const JOBS: [(&str, f64); 3] = [("slow", 1.5), ("fast", 0.5), ("medium", 1.0)];
-    /// The timeout put on the slow job.
-    pub const TIMEOUT_SECS: f64 = 1.0;
-
-    /// The longest job: its name and seconds.
-    pub fn slowest() -> (&'static str, f64) {
-        let by_length = |a: &&(&str, f64), b: &&(&str, f64)| a.1.total_cmp(&b.1);
-        *JOBS.iter().max_by(by_length).expect("three jobs")
-    }
-
-    /// The quickest job: its name and seconds.
-    pub fn fastest() -> (&'static str, f64) {
-        let by_length = |a: &&(&str, f64), b: &&(&str, f64)| a.1.total_cmp(&b.1);
-        *JOBS.iter().min_by(by_length).expect("three jobs")
-    }
-
-    /// gather (the slowest job), first completed (the fastest), then a wait as long as the
-    /// slowest job to show the cancelled ones print nothing more, then the timeout.
-    pub fn ideal() -> f64 {
-        slowest().1 + fastest().1 + slowest().1 + TIMEOUT_SECS
-    }
-}
-
-/// Parameters of `http_fetch` (seed 001).
-pub mod http_fetch {
-    /// The seed's six sites and the latency it measured for each (seconds). The embedded
-    /// server answers `/<name>` after that delay. They are read from `shared/data/sites.txt`,
-    /// which `python/http_fetch.py` reads too (see [`crate::sites`]).
-    pub const SITES: [(&str, f64); 6] = crate::sites::parse(include_str!("../data/sites.txt"));
-
-    /// The workers' names, in order.
-    pub const WORKERS: [&str; 8] = [
-        "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
-    ];
-
-    /// Critical path of the six sites drained by `workers` workers taking the next URL as soon
-    /// as they are free.
-    pub fn ideal(workers: usize) -> f64 {
-        let mut free_at = vec![0.0_f64; workers.max(1)];
-        for (_, latency) in SITES {
-            let next = free_at
-                .iter_mut()
-                .min_by(|a, b| a.total_cmp(b))
-                .expect("one worker");
-            *next += latency;
-        }
-        free_at.into_iter().fold(0.0, f64::max)
-    }
-}
+mod parameters;
+pub use parameters::{
+    chores, count, find_divisible, http_fetch, lazy_futures, makerandom, prime_search,
+    repeat_message, runtime_mixing, say, timers, wait_vs_gather, work_queue,
+};
 
 #[cfg(test)]
 mod tests {
@@ -605,6 +384,13 @@ mod tests {
         let secs = |p: Program, m: Mode| p.ideal(m).unwrap().as_secs_f64();
         assert_eq!(secs(Program::WorkQueue, Mode::Async), 17.0);
         assert_eq!(secs(Program::RepeatMessage, Mode::Concurrent), 15.0);
+        assert_eq!(secs(Program::RepeatMessage, Mode::Deadline), 15.0);
+        for mode in Program::Timers.modes(Runtime::Tokio) {
+            assert_eq!(secs(Program::Timers, *mode), 5.0);
+        }
+        assert_eq!(secs(Program::RuntimeMixing, Mode::NoReactor), 1.0);
+        assert_eq!(secs(Program::RuntimeMixing, Mode::NestedBlockOn), 1.0);
+        assert_eq!(secs(Program::RuntimeMixing, Mode::BlockedWorker), 2.0);
         assert!((secs(Program::HttpFetch, Mode::Sequential) - 4.552).abs() < 1e-9);
         assert!((secs(Program::HttpFetch, Mode::Concurrent) - 2.486).abs() < 1e-9);
         assert_eq!(secs(Program::Makerandom, Mode::Concurrent), 12.0);
@@ -664,7 +450,12 @@ mod tests {
         for r in Runtime::value_variants() {
             round_trip(*r, r.name());
         }
-        assert_eq!(Program::value_variants().len(), 12);
+        // Every program is in one of the two lists.
+        assert_eq!(
+            Program::value_variants().len(),
+            Program::ALL.len() + Program::CONCEPTS.len()
+        );
+        assert_eq!(Mode::NestedBlockOn.name(), "nested-block-on");
         assert_eq!(Program::PrimeSearch.name(), "prime_search");
         assert_eq!(Program::Makerandom.name(), "makerandom");
         assert_eq!(Runtime::AsyncStd.name(), "async-std");

@@ -6,8 +6,11 @@
 //!
 //! A binary calls [`main`] (through its runtime crate's wrapper) with the program's options
 //! type and its runtime's options type; it gets a [`Run`] to run. Bad arguments print one
-//! line on stderr and exit with code 2; an error from the program prints one line and exits
-//! with code 1; `--trace FILE` is written at the end either way.
+//! line on stderr and exit with code 2, before any work; a `--trace FILE` that cannot be
+//! created is one of them. An error from the program prints one line and exits with code 1;
+//! the trace is written at the end either way, its summary last. stdout that cannot take a
+//! line ends the program at once (see [`Out`]): exit code 1 with one line on stderr, or 141,
+//! quietly, for a closed pipe (`| head -1`).
 
 use std::ffi::OsString;
 use std::fmt;
@@ -214,12 +217,16 @@ pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Co
         .after_help(match program {
             Program::HttpFetch => {
                 "Exit codes: 0 every URL was fetched, 1 any URL failed (each failure has its own \
-                 line, then one summary line on stderr), 2 bad arguments.\n\
+                 line, then one summary line on stderr) or stdout cannot be written, 2 bad \
+                 arguments (a --trace FILE that cannot be created too), 141 stdout was closed \
+                 (| head).\n\
                  Durations (the stand-in server's latencies) are the seed's times multiplied by \
                  --scale; --timeout is not scaled."
             }
             _ => {
-                "Exit codes: 0 success, 1 the program failed (one line on stderr), 2 bad arguments.\n\
+                "Exit codes: 0 success, 1 the program failed or stdout cannot be written (one \
+                 line on stderr), 2 bad arguments (a --trace FILE that cannot be created too), \
+                 141 stdout was closed (| head).\n\
                  Durations are the seed's times multiplied by --scale."
             }
         })
@@ -332,6 +339,21 @@ pub fn main<O: Options, R: Options>(
         runtime_opts,
         trace,
     } = parsed;
+    // The trace file is made now: a path that cannot be written is a bad argument, told before
+    // the program runs, and a run that does not finish leaves it without its summary.
+    let trace = match trace {
+        None => None,
+        Some(path) => match std::fs::File::create(&path) {
+            Ok(file) => Some((path, file)),
+            Err(error) => {
+                eprintln!(
+                    "error: cannot create the trace file {}: {error}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
     let out = run.out.clone();
     let mode = run.mode;
     let scale = run.scale;
@@ -342,7 +364,7 @@ pub fn main<O: Options, R: Options>(
         eprintln!("error: {error:#}");
         code = ExitCode::FAILURE;
     }
-    if let Some(path) = trace {
+    if let Some((path, file)) = trace {
         let summary = Summary {
             program: program.name().to_string(),
             runtime: runtime.name().to_string(),
@@ -351,8 +373,8 @@ pub fn main<O: Options, R: Options>(
             threads,
             elapsed_us: out.elapsed().as_micros() as u64,
         };
-        if let Err(error) = out.write_trace(&path, &summary) {
-            eprintln!("error: {error:#}");
+        if let Err(error) = out.write_trace_to(file, &summary) {
+            eprintln!("error: cannot write trace {}: {error}", path.display());
             code = ExitCode::FAILURE;
         }
     }

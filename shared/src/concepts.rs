@@ -22,11 +22,13 @@ pub trait Concepts: Workloads {
     fn run_in_executor(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
     /// `asyncio.gather` against `asyncio.wait`: join all, first completed, timeout, cancel.
     fn wait_vs_gather(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
+    /// A tokio future with no tokio runtime, `block_on` inside a runtime (one mode each).
+    fn runtime_mixing(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
 }
 
 /// Implements [`Concepts`] for an async runtime crate's type: each method runs the module of
 /// the same name (`lazy_futures::run(run)`, `run_in_executor::run(run)`,
-/// `wait_vs_gather::run(run)`) through `drive`, exactly as
+/// `wait_vs_gather::run(run)`, `runtime_mixing::run(run)`) through `drive`, exactly as
 /// [`impl_workloads!`](crate::impl_workloads) does (see its expansion there):
 ///
 /// ```text
@@ -41,13 +43,14 @@ macro_rules! impl_concepts {
                 lazy_futures(NoOpts),
                 run_in_executor(NoOpts),
                 wait_vs_gather(NoOpts),
+                runtime_mixing(NoOpts),
             }
         }
     };
 }
 
-/// Runs the concept `program` at `scale` under `concepts`, capturing its lines: the returned
-/// [`Out`] holds them. A seed program is an error: those go through
+/// Runs the concept `program` in its first mode at `scale` under `concepts`, capturing its
+/// lines: the returned [`Out`] holds them. A seed program is an error: those go through
 /// [`workload::run_captured`](crate::workload::run_captured).
 pub fn run_captured<C: Concepts + ?Sized>(
     concepts: &C,
@@ -58,42 +61,56 @@ pub fn run_captured<C: Concepts + ?Sized>(
     let Some(&mode) = program.modes(runtime).first() else {
         anyhow::bail!("{program} has no mode under {runtime}");
     };
+    run_captured_in(concepts, program, mode, scale)
+}
+
+/// [`run_captured`] in `mode`.
+pub fn run_captured_in<C: Concepts + ?Sized>(
+    concepts: &C,
+    program: Program,
+    mode: Mode,
+    scale: f64,
+) -> anyhow::Result<Out> {
+    let runtime = concepts.runtime();
     let run = Run::capture(program, runtime, mode, scale, NoOpts {});
     let out = run.out.clone();
     match program {
         Program::LazyFutures => concepts.lazy_futures(run)?,
         Program::RunInExecutor => concepts.run_in_executor(run)?,
         Program::WaitVsGather => concepts.wait_vs_gather(run)?,
+        Program::RuntimeMixing => concepts.runtime_mixing(run)?,
         _ => anyhow::bail!("{program} is a seed program, not a concept"),
     }
     Ok(out)
 }
 
-/// Runs every concept program through the [`Concepts`] trait at `scale` and checks each one's
-/// transcript ([`expect::transcript`](crate::expect::transcript)) and that it took at least
-/// its ideal time (every one of them sleeps its ideal, so less would mean a skipped step).
+/// Runs every concept program in every mode through the [`Concepts`] trait at `scale` and
+/// checks each one's transcript ([`expect::transcript`](crate::expect::transcript)) and that
+/// it took at least its ideal time (every one of them sleeps its ideal, so less would mean a
+/// skipped step).
 pub fn check_every_concept<C: Concepts>(concepts: &C, scale: f64) {
     let runtime = concepts.runtime();
     for program in Program::CONCEPTS {
-        let out = run_captured(concepts, program, scale)
-            .unwrap_or_else(|e| panic!("{program} under {runtime} failed: {e:#}"));
-        let groups = crate::expect::transcript(program, runtime, Mode::Concurrent)
-            .unwrap_or_else(|| panic!("{program} under {runtime} has no transcript"));
-        if let Err(why) = crate::expect::check(&crate::expect::comparable(&out.recorded()), &groups)
-        {
-            panic!("{program} under {runtime}: {why}");
-        }
-        let ideal = program
-            .ideal(Mode::Concurrent)
-            .expect("an ideal")
-            .mul_f64(scale);
-        assert!(
-            out.elapsed() >= ideal,
-            "{program} under {runtime} took {:?}, less than its ideal {ideal:?}",
-            out.elapsed()
-        );
-        if program == Program::RunInExecutor {
-            assert_offload_beats_blocking(&out.recorded(), scale);
+        for &mode in program.modes(runtime) {
+            let out = run_captured_in(concepts, program, mode, scale).unwrap_or_else(|e| {
+                panic!("{program} --mode {mode} under {runtime} failed: {e:#}")
+            });
+            let groups = crate::expect::transcript(program, runtime, mode).unwrap_or_else(|| {
+                panic!("{program} --mode {mode} under {runtime} has no transcript")
+            });
+            let lines = crate::expect::comparable(&out.recorded());
+            if let Err(why) = crate::expect::check(&lines, &groups) {
+                panic!("{program} --mode {mode} under {runtime}: {why}");
+            }
+            let ideal = program.ideal(mode).expect("an ideal").mul_f64(scale);
+            assert!(
+                out.elapsed() >= ideal,
+                "{program} --mode {mode} under {runtime} took {:?}, less than its ideal {ideal:?}",
+                out.elapsed()
+            );
+            if program == Program::RunInExecutor {
+                assert_offload_beats_blocking(&out.recorded(), scale);
+            }
         }
     }
 }

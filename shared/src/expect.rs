@@ -187,6 +187,12 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
             groups
         }
         (Program::HttpFetch, _) => return None,
+        (Program::Timers, _) => {
+            let mut lines = vec![catalogue::timers::header(mode).to_string()];
+            lines.extend((1..=catalogue::timers::SLEEPS).map(|k| format!("tick {k}")));
+            one_each(lines)
+        }
+        (Program::RuntimeMixing, _) => one_each(runtime_mixing(runtime, mode)),
         (Program::LazyFutures, _) => one_each(lazy_futures(runtime)),
         (Program::RunInExecutor, _) => {
             let targets = catalogue::prime_search::TARGETS;
@@ -299,6 +305,57 @@ fn lazy_futures(runtime: Runtime) -> Vec<String> {
         ]),
     }
     lines
+}
+
+/// runtime_mixing's lines under `runtime` in `mode` (its timing lines aside): each mistake
+/// with the message of the panic it causes, then each fix, which runs to its end.
+fn runtime_mixing(runtime: Runtime, mode: Mode) -> Vec<String> {
+    use catalogue::runtime_mixing::{NESTED_RUNTIME, NO_REACTOR, TASKS};
+    let ran = |what: &str| format!("fix: {what} ran to its end");
+    let name = runtime.name();
+    match (runtime, mode) {
+        (Runtime::Tokio, Mode::NestedBlockOn) => vec![
+            format!("nested-block-on: Handle::block_on inside a task panicked: {NESTED_RUNTIME}"),
+            ran(".await it inside the task: the sleep"),
+            ran("Handle::block_on inside spawn_blocking: the sleep"),
+        ],
+        (Runtime::Tokio, _) => vec![
+            format!(
+                "no-reactor: tokio::time::sleep under futures::executor::block_on on a plain thread panicked: {NO_REACTOR}"
+            ),
+            ran("Handle::block_on on that thread: the sleep"),
+            ran("Handle::enter on that thread, then futures::executor::block_on: the sleep"),
+        ],
+        (_, Mode::BlockedWorker) => {
+            let (block_on, sleep, own) = if runtime == Runtime::Smol {
+                ("smol::block_on", "Timer::after(nap)", "the smol timer")
+            } else {
+                (
+                    "async_std::task::block_on",
+                    "task::sleep(nap)",
+                    "the async-std sleep",
+                )
+            };
+            vec![
+                format!(
+                    "blocked-worker: {TASKS} tokio tasks on one worker, each in {block_on}({sleep})"
+                ),
+                format!("fix: each tokio task awaits {own}"),
+            ]
+        }
+        _ => {
+            let task = if runtime == Runtime::Smol {
+                "a smol task".to_string()
+            } else {
+                format!("an {name} task")
+            };
+            vec![
+                format!("no-reactor: tokio::time::sleep awaited in {task} panicked: {NO_REACTOR}"),
+                ran("inside async_compat::Compat, the tokio sleep"),
+                ran("made inside a tokio runtime's Handle::enter, the tokio sleep"),
+            ]
+        }
+    }
 }
 
 /// The line `makerandom(idx)` prints for a draw of `n`.

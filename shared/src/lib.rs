@@ -14,6 +14,7 @@
 //! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
 //!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites, which
 //!   [`sites`] reads from `shared/data/sites.txt` (the Python port reads it too).
+//! - [`mistakes`]: what the mistake programs share (a caught panic, a loop's lateness).
 //! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
 
 pub mod catalogue;
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod concepts;
 pub mod expect;
 pub mod fetch;
+pub mod mistakes;
 pub mod out;
 pub mod precision;
 pub mod random;

@@ -8,7 +8,7 @@
 //! worker ran which task.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -86,17 +86,49 @@ impl Trace {
         Trace::parse(&text).with_context(|| format!("parsing {}", path.display()))
     }
 
-    /// Parses JSON Lines: every line an [`Event`], the last a [`Summary`].
+    /// Parses JSON Lines: every line an [`Event`], the last a [`Summary`]. A trace whose last
+    /// line is not a summary (empty, or cut short) is an [`IncompleteTrace`] error.
     pub fn parse(text: &str) -> anyhow::Result<Trace> {
         let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let last = lines.pop().ok_or_else(|| anyhow::anyhow!("empty trace"))?;
-        let summary = serde_json::from_str(last)?;
+        let last = lines.pop().ok_or(IncompleteTrace)?;
+        let summary = serde_json::from_str(last).map_err(|_| IncompleteTrace)?;
         let events = lines
             .into_iter()
             .map(serde_json::from_str)
             .collect::<Result<_, _>>()?;
         Ok(Trace { events, summary })
     }
+}
+
+/// A trace without its summary line: the run did not finish (it was killed, or stopped at a
+/// closed stdout), so its events are not the whole story. `anyhow`'s `downcast_ref` finds it
+/// under [`Trace::read`]'s context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IncompleteTrace;
+
+impl fmt::Display for IncompleteTrace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("incomplete trace: its last line is not the summary (the run did not finish)")
+    }
+}
+
+impl std::error::Error for IncompleteTrace {}
+
+/// The exit code of a program whose stdout was closed under it (`| head -1`): 128 + SIGPIPE,
+/// what a shell shows for a Unix tool that SIGPIPE ended.
+pub const EXIT_CLOSED_STDOUT: i32 = 141;
+
+/// stdout refused a line: the lines after it would be lost too, so the program ends at once.
+/// A closed pipe (EPIPE: Rust ignores SIGPIPE, so the write fails instead of killing the
+/// process) ends it quietly with [`EXIT_CLOSED_STDOUT`]; any other error (`> /dev/full`, an
+/// I/O error) is one line on stderr and exit code 1. The `--trace` file gets no summary, so a
+/// reader knows it is incomplete.
+fn stdout_failed(error: &io::Error) -> ! {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(EXIT_CLOSED_STDOUT);
+    }
+    let _ = writeln!(io::stderr(), "error: cannot write to stdout: {error}");
+    std::process::exit(1)
 }
 
 /// The colours `makerandom` gives its tasks (the seed's cyan, red and magenta).
@@ -230,14 +262,15 @@ impl Out {
         let mut events = self.events();
         let t_us = self.elapsed().as_micros() as u64;
         if self.handle.shared.sink == Sink::Stdout {
-            let mut stdout = anstream::stdout().lock();
-            // A closed stdout (`| head`) is not worth a panic: the trace still records.
-            let _ = writeln!(
-                stdout,
+            let written = writeln!(
+                anstream::stdout().lock(),
                 "{}{line}{}",
                 self.handle.style.render(),
                 self.handle.style.render_reset()
             );
+            if let Err(error) = written {
+                stdout_failed(&error);
+            }
         }
         events.push(Event {
             t_us,
@@ -275,14 +308,21 @@ impl Out {
     /// Writes the trace (JSON Lines: the events, then `summary`) to `path`.
     pub fn write_trace(&self, path: &Path, summary: &Summary) -> anyhow::Result<()> {
         use anyhow::Context;
-        let mut text = String::new();
+        std::fs::File::create(path)
+            .and_then(|file| self.write_trace_to(file, summary))
+            .with_context(|| format!("cannot write trace {}", path.display()))
+    }
+
+    /// Writes the trace into `file` (opened before the run: see `cli::main`).
+    pub fn write_trace_to(&self, file: impl Write, summary: &Summary) -> io::Result<()> {
+        let mut file = io::BufWriter::new(file);
         for event in self.events().iter() {
-            text.push_str(&serde_json::to_string(event)?);
-            text.push('\n');
+            serde_json::to_writer(&mut file, event)?;
+            file.write_all(b"\n")?;
         }
-        text.push_str(&serde_json::to_string(summary)?);
-        text.push('\n');
-        std::fs::write(path, text).with_context(|| format!("cannot write trace {}", path.display()))
+        serde_json::to_writer(&mut file, summary)?;
+        file.write_all(b"\n")?;
+        file.flush()
     }
 }
 
@@ -379,5 +419,27 @@ mod tests {
         assert_eq!(trace.events, out.recorded());
         assert_eq!(trace.summary, summary);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_trace_without_its_summary_is_incomplete() {
+        let event = r#"{"t_us":1,"task":"main","line":"One"}"#;
+        for text in [
+            "",
+            "\n",
+            &format!("{event}\n"),
+            &format!("{event}\n{{\"progr"),
+        ] {
+            let error = Trace::parse(text).unwrap_err();
+            assert!(
+                error.downcast_ref::<IncompleteTrace>().is_some(),
+                "{text:?}: {error}"
+            );
+        }
+        // A bad event before the summary is a parse error, not an incomplete trace.
+        let summary = r#"{"program":"count","runtime":"tokio","mode":"concurrent","scale":1.0,"elapsed_us":5}"#;
+        let error = Trace::parse(&format!("nonsense\n{summary}\n")).unwrap_err();
+        assert!(error.downcast_ref::<IncompleteTrace>().is_none(), "{error}");
+        assert!(Trace::parse(&format!("{event}\n{summary}\n")).is_ok());
     }
 }

@@ -9,11 +9,15 @@ pub mod chores;
 pub mod cli;
 pub mod concepts;
 pub mod count;
+pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
+pub mod output_errors;
 pub mod prime_search;
 pub mod repeat_message;
+pub mod runtime_mixing;
 pub mod say;
+pub mod timers;
 pub mod work_queue;
 pub mod workloads;
 

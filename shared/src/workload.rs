@@ -27,6 +27,8 @@ pub trait Workloads {
     fn chores(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
     /// With no URLs in `run.opts`, fetches the stand-in server's six sites.
     fn http_fetch(&self, run: Run<HttpOpts>) -> anyhow::Result<()>;
+    /// A loop of sleeps against absolute deadlines (`--mode naive | interval | deadline`).
+    fn timers(&self, run: Run<NoOpts>) -> anyhow::Result<()>;
 }
 
 /// Runs `program` in `mode` with its default options at `scale` under `workloads`, capturing
@@ -50,7 +52,11 @@ pub fn run_captured<W: Workloads + ?Sized>(
         Program::Makerandom => workloads.makerandom(run.with_opts(MakerandomOpts::default()))?,
         Program::Chores => workloads.chores(run.with_opts(NoOpts {}))?,
         Program::HttpFetch => workloads.http_fetch(run.with_opts(HttpOpts::default()))?,
-        Program::LazyFutures | Program::RunInExecutor | Program::WaitVsGather => anyhow::bail!(
+        Program::Timers => workloads.timers(run.with_opts(NoOpts {}))?,
+        Program::LazyFutures
+        | Program::RunInExecutor
+        | Program::WaitVsGather
+        | Program::RuntimeMixing => anyhow::bail!(
             "{program} is a concept program: run it with shared::concepts::run_captured"
         ),
     }
@@ -102,6 +108,7 @@ macro_rules! impl_workloads {
                 makerandom(MakerandomOpts),
                 chores(NoOpts),
                 http_fetch(HttpOpts),
+                timers(NoOpts),
             }
         }
     };

@@ -45,10 +45,16 @@ enum Task {
     /// runtime and Python: wall time, overhead, peak RSS, bytes per task; spawn+join
     /// throughput and task-switch cost; reports in target/bench/.
     Bench(xtask::bench::BenchArgs),
+    /// Build the book (book/, one chapter per program) into target/book/; --check, --open,
+    /// --measure, --browser.
+    Book(xtask::book::BookArgs),
     /// Run PROGRAM and write its peak RSS, CPU and wall time to REPORT (the runner's
     /// measuring wrapper, see xtask/src/runner.rs).
     #[command(hide = true)]
     Measure {
+        /// The runner's pid: if it dies, so does the run.
+        #[arg(long, value_name = "PID")]
+        parent: Option<u32>,
         report: PathBuf,
         program: OsString,
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -72,29 +78,56 @@ fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
         Task::Test { args } => test(&args).map(|()| ExitCode::SUCCESS),
         Task::Compare(args) => {
-            let command_line = std::iter::once("cargo xtask".to_string())
-                .chain(std::env::args().skip(1))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let all_good = xtask::compare::compare(&args, &command_line)?;
-            Ok(if all_good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            xtask::interrupt::install()?;
+            let all_good = xtask::compare::compare(&args, &command_line());
+            interrupted_or(all_good.map(|all_good| {
+                if all_good {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }))
         }
         Task::Bench(args) => {
-            let command_line = std::iter::once("cargo xtask".to_string())
-                .chain(std::env::args().skip(1))
-                .collect::<Vec<_>>()
-                .join(" ");
-            xtask::bench::bench(&args, &command_line).map(|()| ExitCode::SUCCESS)
+            xtask::interrupt::install()?;
+            interrupted_or(xtask::bench::bench(&args, &command_line()).map(|()| ExitCode::SUCCESS))
         }
+        Task::Book(args) => Ok(if xtask::book::book(&args)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
         Task::Measure {
+            parent,
             report,
             program,
             args,
-        } => xtask::runner::measure_main(&report, &program, &args).map(|()| ExitCode::SUCCESS),
+        } => xtask::runner::measure_main(parent, &report, &program, &args)
+            .map(|()| ExitCode::SUCCESS),
+    }
+}
+
+/// How xtask was called, for the reports: `cargo xtask compare --scale 0.1`.
+fn command_line() -> String {
+    std::iter::once("cargo xtask".to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// compare's or bench's outcome, where an interrupt is not an error but one line on stderr
+/// (the error's outermost message: what was interrupted, where the last complete report is)
+/// and exit code 128 + the signal (see `xtask::interrupt`).
+fn interrupted_or(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(error) => match error.downcast_ref::<xtask::interrupt::Interrupted>() {
+            Some(interrupted) => {
+                eprintln!("{error}");
+                Ok(ExitCode::from(interrupted.exit_code()))
+            }
+            None => Err(error),
+        },
+        ok => ok,
     }
 }
 

@@ -25,6 +25,13 @@
 //! group is killed (SIGKILL), so a hung program and anything it started go away, and the
 //! outcome is [`Status::TimedOut`] with what it printed so far.
 //!
+//! **Interrupts.** Once xtask has noted SIGINT, SIGTERM or SIGHUP ([`crate::interrupt`]), the
+//! run in progress is killed the same way (its group, its temporary report with it) and the
+//! outcome is [`Status::Interrupted`]. If xtask dies without a chance to do so (SIGKILL), the
+//! measuring wrapper gets the parent-death signal and kills its group itself, so no program
+//! outlives xtask. A plain runner's program has no wrapper to do that (see
+//! [`Runner::plain`]).
+//!
 //! **Measuring.** A process's peak RSS is only known to its parent, after the end
 //! (`getrusage(RUSAGE_CHILDREN)`), and that figure is the maximum over *every* child the parent
 //! ever waited for. So a measuring runner does not start the program itself: it starts a
@@ -38,7 +45,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -116,6 +123,8 @@ pub enum Status {
     Signalled(i32),
     /// Still running at the timeout: killed by the runner.
     TimedOut,
+    /// Killed by the runner because xtask received this signal (see [`crate::interrupt`]).
+    Interrupted(i32),
     /// Could not be started (missing executable, not executable, …).
     SpawnFailed(String),
 }
@@ -133,6 +142,7 @@ impl std::fmt::Display for Status {
             Status::Exited(code) => write!(f, "exit code {code}"),
             Status::Signalled(signal) => write!(f, "killed by signal {signal}"),
             Status::TimedOut => f.write_str("timeout"),
+            Status::Interrupted(signal) => write!(f, "interrupted by signal {signal}"),
             Status::SpawnFailed(why) => write!(f, "cannot start: {why}"),
         }
     }
@@ -185,7 +195,9 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// Runs programs directly; measures wall time only.
+    /// Runs programs directly; measures wall time only. Its program is killed when xtask is
+    /// interrupted, but would outlive a SIGKILL of xtask: for short helper runs (finding
+    /// Python) and tests; compare and bench measure, through the wrapper.
     pub fn plain() -> Runner {
         Runner {
             wrapper: None,
@@ -216,6 +228,8 @@ impl Runner {
             (Some(wrapper), Some(report)) => {
                 let mut c = Command::new(wrapper);
                 c.arg("measure")
+                    .arg("--parent")
+                    .arg(std::process::id().to_string())
                     .arg(report)
                     .arg("--")
                     .arg(&job.program)
@@ -251,29 +265,33 @@ impl Runner {
         let stdout = read_on_thread(child.stdout.take());
         let stderr = read_on_thread(child.stderr.take());
         let pid = child.id();
-        let mut timed_out = false;
+        let mut killed = None;
         let exit = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
                 Ok(None) => {}
                 Err(_) => break None,
             }
-            if start.elapsed() > job.timeout {
-                timed_out = true;
+            if let Some(signal) = crate::interrupt::received() {
+                killed = Some(Status::Interrupted(signal));
+            } else if start.elapsed() > job.timeout {
+                killed = Some(Status::TimedOut);
+            }
+            if killed.is_some() {
                 kill_group(pid);
                 let _ = child.kill();
                 break child.wait().ok();
             }
             std::thread::sleep(poll_interval(start.elapsed()));
         };
+        let ended_by_runner = killed.is_some();
         let wall = start.elapsed();
         let stdout = stdout.join().unwrap_or_default();
         let stderr = stderr.join().unwrap_or_default();
         let mut outcome = Outcome {
-            status: if timed_out {
-                Status::TimedOut
-            } else {
-                exit.map_or(Status::SpawnFailed("lost the child".into()), status_of)
+            status: match killed {
+                Some(status) => status,
+                None => exit.map_or(Status::SpawnFailed("lost the child".into()), status_of),
             },
             stdout,
             stderr,
@@ -288,15 +306,15 @@ impl Runner {
                 .and_then(|text| serde_json::from_str::<Measurement>(&text).ok());
             let _ = std::fs::remove_file(&report);
             match measured {
-                Some(m) if !timed_out => {
+                Some(m) if !ended_by_runner => {
                     outcome.status = m.status;
                     outcome.wall = Duration::from_micros(m.wall_us);
                     outcome.peak_rss_kib = Some(m.peak_rss_kib);
                     outcome.user_cpu = Some(Duration::from_micros(m.user_us));
                     outcome.system_cpu = Some(Duration::from_micros(m.system_us));
                 }
-                // Killed at the timeout: no report, the outcome says so already.
-                _ if timed_out => {}
+                // Killed at the timeout or interrupted: no report, the outcome says so already.
+                _ if ended_by_runner => {}
                 // The wrapper itself failed (its error is on stderr).
                 _ if outcome.status.success() => {
                     outcome.status =
@@ -364,18 +382,32 @@ fn kill_group(pid: u32) {
     }
 }
 
-/// The measuring wrapper (`xtask measure <report> -- <program> <args>`): runs `program` with
-/// this process's stdio and environment, waits for it, and writes a [`Measurement`] of it to
-/// `report`. Its own exit code is 0 when the report is written, whatever the program did.
-pub fn measure_main(report: &Path, program: &OsStr, args: &[OsString]) -> anyhow::Result<()> {
+/// The measuring wrapper (`xtask measure [--parent PID] <report> -- <program> <args>`): runs
+/// `program` with this process's stdio and environment, waits for it, and writes a
+/// [`Measurement`] of it to `report`. Its own exit code is 0 when the report is written,
+/// whatever the program did.
+///
+/// The program never outlives xtask (`parent`, the runner's pid): see [`die_with_parent`].
+pub fn measure_main(
+    parent: Option<u32>,
+    report: &Path,
+    program: &OsStr,
+    args: &[OsString],
+) -> anyhow::Result<()> {
     use anyhow::Context;
     use nix::sys::resource::{UsageWho, getrusage};
+    die_with_parent(parent)?;
     let start = Instant::now();
     let status = match Command::new(program).args(args).status() {
         Ok(status) => status_of(status),
         Err(error) => Status::SpawnFailed(format!("{}: {error}", program.to_string_lossy())),
     };
     let wall = start.elapsed();
+    // Killed with the rest of its group: the run is over, and nobody wants its report.
+    anyhow::ensure!(
+        !ABORTING.load(Ordering::SeqCst),
+        "the run was stopped: no report"
+    );
     // The only child this process ever waited for: its figures, exactly.
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).context("getrusage")?;
     let micros = |tv: nix::sys::time::TimeVal| {
@@ -390,7 +422,48 @@ pub fn measure_main(report: &Path, program: &OsStr, args: &[OsString]) -> anyhow
         system_us: micros(usage.system_time()),
     };
     std::fs::write(report, serde_json::to_string(&measurement)?)
-        .with_context(|| format!("writing {}", report.display()))
+        .with_context(|| format!("writing {}", report.display()))?;
+    if parent.is_some_and(|parent| !is_parent(parent)) {
+        // xtask ended while the report was being written: nobody will read, or remove, it.
+        let _ = std::fs::remove_file(report);
+    }
+    Ok(())
+}
+
+/// Whether `pid` is still this process's parent (else it died and this one was re-parented).
+fn is_parent(pid: u32) -> bool {
+    u32::try_from(nix::unistd::getppid().as_raw()) == Ok(pid)
+}
+
+/// Set by the wrapper's signal thread before it kills the wrapper's group.
+static ABORTING: AtomicBool = AtomicBool::new(false);
+
+/// Ties the wrapper's run to xtask: the wrapper leads a process group (the runner started it
+/// in one; run by hand, it makes one), which the program joins; on SIGINT, SIGTERM or SIGHUP a
+/// thread kills that whole group, the wrapper with it; and the parent-death signal
+/// (`PR_SET_PDEATHSIG`) sends the wrapper SIGTERM when the thread of xtask that started it
+/// ends, however it ends, SIGKILL included (that thread is the runner's, waiting for this very
+/// run). `parent` tells if xtask died before the parent-death signal was set.
+fn die_with_parent(parent: Option<u32>) -> anyhow::Result<()> {
+    use nix::sys::signal::{Signal, killpg};
+    use nix::unistd::{Pid, getpgrp, getpid, setpgid};
+    let _ = setpgid(Pid::from_raw(0), Pid::from_raw(0));
+    // Killing the group must never reach beyond this run.
+    anyhow::ensure!(getpgrp() == getpid(), "cannot lead a process group");
+    let mut signals = signal_hook::iterator::Signals::new(crate::interrupt::SIGNALS)?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            // Noted first: the program dies before this process does, and the main thread,
+            // woken by its death, must not write a report in between.
+            ABORTING.store(true, Ordering::SeqCst);
+            let _ = killpg(getpgrp(), Signal::SIGKILL);
+        }
+    });
+    nix::sys::prctl::set_pdeathsig(Signal::SIGTERM)?;
+    if let Some(parent) = parent {
+        anyhow::ensure!(is_parent(parent), "xtask ended before the run started");
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -45,6 +45,13 @@ fn compare_count_writes_the_three_reports_naming_every_runtime() {
     let json: Value = serde_json::from_str(&read("report.json")).expect("report.json is JSON");
     let svg = read("timeline-count.svg");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    // report.html: the same report on one page, the timeline inline, nothing linked.
+    let html = read("report.html");
+    assert!(
+        html.contains("<table>") && html.contains(svg.trim_end()),
+        "report.html"
+    );
+    assert!(!html.contains("<img"), "report.html links no picture");
 
     let mut columns = vec![
         ("sync", 2),

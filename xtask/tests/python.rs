@@ -71,6 +71,14 @@ fn every_python_port_prints_the_catalogue_transcript() {
                 continue;
             };
             let comparable = shared::expect::comparable(&trace.events);
+            // makerandom's numbers follow who draws first, and its near ties are a race at
+            // this scale on a loaded machine: what is certain, whatever the order.
+            if program == Program::Makerandom && mode == Mode::Concurrent {
+                let seed = shared::catalogue::makerandom::SEED;
+                shared::testing::makerandom::assert_certain_lines(&comparable, seed);
+                checked += 1;
+                continue;
+            }
             match program.ordering(mode) {
                 // Every line has its place.
                 Ordering::Fixed => {

@@ -21,6 +21,7 @@
 //! cargo run -p examples-async-std --bin chores -- --mode sequential    # 3 s
 //! cargo run -p examples-async-std --bin chores -- --scale 0.1          # 0.15 s
 //! ```
+//! The standalone twin is `examples/chores.rs`: the same program in one file, ready to copy.
 
 use std::fmt::Display;
 use std::process::ExitCode;

@@ -17,6 +17,7 @@
 //! cargo run -p examples-async-std --bin count -- --mode sequential    # 3 s
 //! cargo run -p examples-async-std --bin count -- --tasks 100000       # a summary line instead
 //! ```
+//! The standalone twin is `examples/count.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

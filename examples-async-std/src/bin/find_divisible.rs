@@ -25,6 +25,7 @@
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin find_divisible -- --mode greedy
 //! cargo run -p examples-async-std --bin find_divisible -- --mode greedy    # one thread per core
 //! ```
+//! The standalone twin is `examples/find_divisible.rs`: the same program in one file, ready to copy.
 
 use std::hint::black_box;
 use std::process::ExitCode;

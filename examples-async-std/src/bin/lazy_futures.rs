@@ -21,6 +21,7 @@
 //! ```text
 //! cargo run -p examples-async-std --bin lazy_futures    # 1 s
 //! ```
+//! The standalone twin is `examples/lazy_futures.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::sync::Arc;

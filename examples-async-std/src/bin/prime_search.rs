@@ -36,6 +36,7 @@
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin prime_search -- --mode blocking
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin prime_search -- --mode offload
 //! ```
+//! The standalone twin is `examples/prime_search.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

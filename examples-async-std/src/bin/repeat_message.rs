@@ -14,27 +14,52 @@
 //! time the OS takes to wake the thread (tokio's round up to the next millisecond, about 1 ms
 //! late each). (async-std is discontinued upstream; its authors point to smol.)
 //!
+//! `--mode deadline` is the same three tasks with the drift taken out: each sleeps for what is
+//! left until its next deadline on the grid `start + k × interval` (async-std has no
+//! `sleep_until`) instead of for `interval` from wherever the last sleep ended, so the
+//! wake-up latencies do not add up (see `timers`).
+//!
 //! ```text
 //! cargo run -p examples-async-std --bin repeat_message                        # concurrent: 15 s
 //! cargo run -p examples-async-std --bin repeat_message -- --mode sequential   # 30 s
 //! cargo run -p examples-async-std --bin repeat_message -- --scale 0.1         # 1.5 s
+//! cargo run -p examples-async-std --bin repeat_message -- --mode deadline     # 15 s, no drift
 //! ```
+//! The standalone twin is `examples/repeat_message.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;
+use std::time::Instant;
 
 use shared::catalogue::repeat_message::{COMPLETE, MAX_ITERS, MESSAGES};
 use shared::{Mode, NoOpts, Out, Program, Run};
 
 /// The seed's `repeat_message()`: print, sleep, print again, `MAX_ITERS` sleeps in all.
-async fn repeat_message(out: Out, message: &'static str, interval: Duration) -> &'static str {
+/// With a `grid` start, each sleep ends on `start + k × interval` (`--mode deadline`).
+async fn repeat_message(
+    out: Out,
+    message: &'static str,
+    interval: Duration,
+    grid: Option<Instant>,
+) -> &'static str {
     for iters in 0..=MAX_ITERS {
         out.println(message);
         if iters == MAX_ITERS {
             break;
         }
         // While this task sleeps, the scheduler runs the others.
-        async_std::task::sleep(interval).await;
+        match grid {
+            // Until the next deadline on the grid, however late this wake-up was.
+            Some(start) => {
+                async_std::task::sleep(
+                    (start + interval * (iters as u32 + 1))
+                        .saturating_duration_since(Instant::now()),
+                )
+                .await;
+            }
+            // For `interval` from now: each sleep's lateness adds to the next one's start.
+            None => async_std::task::sleep(interval).await,
+        }
     }
     COMPLETE
 }
@@ -46,16 +71,18 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // Each repeater is awaited before the next one starts.
             for (message, interval) in MESSAGES {
                 let out = run.out.task(message);
-                results.push(repeat_message(out, message, run.secs(interval)).await);
+                results.push(repeat_message(out, message, run.secs(interval), None).await);
             }
         }
         _ => {
-            // Spawn the three repeaters as tasks, then join them all.
+            // Spawn the three repeaters as tasks, then join them all; in `--mode deadline`
+            // they share one grid, from this instant.
+            let grid = (run.mode == Mode::Deadline).then(Instant::now);
             let handles: Vec<_> = MESSAGES
                 .into_iter()
                 .map(|(message, interval)| {
                     let out = run.out.task(message);
-                    async_std::task::spawn(repeat_message(out, message, run.secs(interval)))
+                    async_std::task::spawn(repeat_message(out, message, run.secs(interval), grid))
                 })
                 .collect();
             for handle in handles {

@@ -28,6 +28,7 @@
 //! ```text
 //! cargo run -p examples-async-std --bin wait_vs_gather    # 4.5 s
 //! ```
+//! The standalone twin is `examples/wait_vs_gather.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

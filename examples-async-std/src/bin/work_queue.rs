@@ -34,6 +34,7 @@
 //! cargo run -p examples-async-std --bin work_queue -- --mode blocking     # 17 s on 2+ cores
 //! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin work_queue -- --mode blocking
 //! ```
+//! The standalone twin is `examples/work_queue.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

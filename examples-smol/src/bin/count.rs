@@ -17,6 +17,7 @@
 //! cargo run -p examples-smol --bin count -- --tasks 100000        # a summary line instead
 //! SMOL_THREADS=2 cargo run -p examples-smol --bin count
 //! ```
+//! The standalone twin is `examples/count.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -24,6 +24,7 @@
 //! cargo run -p examples-smol --bin find_divisible                   # cooperative
 //! cargo run -p examples-smol --bin find_divisible -- --mode greedy
 //! ```
+//! The standalone twin is `examples/find_divisible.rs`: the same program in one file, ready to copy.
 
 use std::hint::black_box;
 use std::process::ExitCode;

@@ -30,6 +30,7 @@
 //! cargo run -p examples-smol --bin http_fetch -- --workers 1      # one at a time: 4.55 s
 //! cargo run -p examples-smol --bin http_fetch -- https://www.rust-lang.org https://smol.rs
 //! ```
+//! The standalone twin is `examples/http_fetch.rs`: the same program in one file, ready to copy.
 
 use std::collections::VecDeque;
 use std::process::ExitCode;

@@ -22,6 +22,7 @@
 //! ```text
 //! cargo run -p examples-smol --bin lazy_futures    # 1 s
 //! ```
+//! The standalone twin is `examples/lazy_futures.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::sync::Arc;

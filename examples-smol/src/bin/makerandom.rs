@@ -43,6 +43,7 @@
 //! cargo run -p examples-smol --bin makerandom                   # 12 s
 //! cargo run -p examples-smol --bin makerandom -- --seed 7 --scale 0.1
 //! ```
+//! The standalone twin is `examples/makerandom.rs`: the same program in one file, ready to copy.
 
 use std::cell::RefCell;
 use std::process::ExitCode;

@@ -35,6 +35,7 @@
 //! SMOL_THREADS=3 cargo run -p examples-smol --bin prime_search -- --mode blocking
 //! cargo run -p examples-smol --bin prime_search -- --mode offload        # 0.26 s
 //! ```
+//! The standalone twin is `examples/prime_search.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

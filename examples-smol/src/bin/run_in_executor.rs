@@ -21,6 +21,7 @@
 //! ```text
 //! cargo run -p examples-smol --bin run_in_executor    # 0.62 s
 //! ```
+//! The standalone twin is `examples/run_in_executor.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 

@@ -20,6 +20,7 @@
 //! cargo run -p examples-smol --bin say                   # hello, world: 1 s
 //! cargo run -p examples-smol --bin say -- --forever      # then wait for Ctrl+C
 //! ```
+//! The standalone twin is `examples/say.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -33,6 +33,7 @@
 //! cargo run -p examples-smol --bin work_queue -- --mode blocking      # 32 s on one thread
 //! SMOL_THREADS=2 cargo run -p examples-smol --bin work_queue -- --mode blocking   # 17 s
 //! ```
+//! The standalone twin is `examples/work_queue.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -23,6 +23,7 @@
 //! cargo run -p examples-sync --bin chores -- --mode threads     # 1.5 s
 //! cargo run -p examples-sync --bin chores -- --mode threads --scale 0.1
 //! ```
+//! The standalone twin is `examples/chores.rs`: the same program in one file, ready to copy.
 
 use std::fmt::Display;
 use std::process::ExitCode;

@@ -23,6 +23,7 @@
 //! cargo run -p examples-sync --bin count -- --mode threads        # 1 s
 //! cargo run -p examples-sync --bin count -- --mode threads --tasks 1000
 //! ```
+//! The standalone twin is `examples/count.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::thread;

@@ -13,6 +13,7 @@
 //! cargo run -p examples-sync --bin find_divisible
 //! cargo run --release -p examples-sync --bin find_divisible      # the optimiser's view
 //! ```
+//! The standalone twin is `examples/find_divisible.rs`: the same program in one file, ready to copy.
 
 use std::hint::black_box;
 use std::process::ExitCode;

@@ -27,6 +27,7 @@
 //! cargo run -p examples-sync --bin http_fetch -- --mode threads    # 2.49 s
 //! cargo run -p examples-sync --bin http_fetch -- https://www.rust-lang.org https://docs.rs
 //! ```
+//! The standalone twin is `examples/http_fetch.rs`: the same program in one file, ready to copy.
 
 use std::collections::VecDeque;
 use std::io;

@@ -17,6 +17,7 @@
 //! cargo run -p examples-sync --bin makerandom                      # 23 s
 //! cargo run -p examples-sync --bin makerandom -- --seed 7 --scale 0.1
 //! ```
+//! The standalone twin is `examples/makerandom.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::thread;

@@ -14,6 +14,7 @@
 //! cargo run -p examples-sync --bin prime_search                   # 0.36 s
 //! cargo run -p examples-sync --bin prime_search -- --scale 0.1
 //! ```
+//! The standalone twin is `examples/prime_search.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -16,6 +16,7 @@
 //! cargo run -p examples-sync --bin say                   # hello, world: 1.5 s
 //! cargo run -p examples-sync --bin say -- --forever      # then wait for Ctrl+C
 //! ```
+//! The standalone twin is `examples/say.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::sync::mpsc;

@@ -28,6 +28,7 @@
 //! cargo run -p examples-sync --bin work_queue -- --mode blocking       # 32 s
 //! cargo run -p examples-sync --bin work_queue -- --mode blocking --scale 0.01
 //! ```
+//! The standalone twin is `examples/work_queue.rs`: the same program in one file, ready to copy.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

@@ -16,6 +16,7 @@
 //! cargo run -p examples-tokio --bin count -- --mode sequential    # 3 s
 //! cargo run -p examples-tokio --bin count -- --tasks 100000       # a summary line instead
 //! ```
+//! The standalone twin is `examples/count.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -24,6 +24,7 @@
 //! cargo run -p examples-tokio --bin find_divisible -- --flavor current-thread --mode greedy
 //! cargo run -p examples-tokio --bin find_divisible -- --mode greedy     # on the thread pool
 //! ```
+//! The standalone twin is `examples/find_divisible.rs`: the same program in one file, ready to copy.
 
 use std::hint::black_box;
 use std::process::ExitCode;

@@ -22,6 +22,7 @@
 //! cargo run -p examples-tokio --bin lazy_futures                            # 1 s
 //! cargo run -p examples-tokio --bin lazy_futures -- --flavor current-thread
 //! ```
+//! The standalone twin is `examples/lazy_futures.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -37,6 +37,7 @@
 //! TOKIO_WORKER_THREADS=3 cargo run -p examples-tokio --bin prime_search -- --mode blocking
 //! cargo run -p examples-tokio --bin prime_search -- --mode offload --flavor current-thread
 //! ```
+//! The standalone twin is `examples/prime_search.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

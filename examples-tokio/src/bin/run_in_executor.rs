@@ -22,6 +22,7 @@
 //! cargo run -p examples-tokio --bin run_in_executor                            # 0.62 s
 //! cargo run -p examples-tokio --bin run_in_executor -- --flavor current-thread
 //! ```
+//! The standalone twin is `examples/run_in_executor.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 

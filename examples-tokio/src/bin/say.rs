@@ -17,6 +17,7 @@
 //! cargo run -p examples-tokio --bin say                   # hello, world: 1 s
 //! cargo run -p examples-tokio --bin say -- --forever      # then wait for Ctrl+C
 //! ```
+//! The standalone twin is `examples/say.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -29,6 +29,7 @@
 //! cargo run -p examples-tokio --bin wait_vs_gather                              # 4.5 s
 //! cargo run -p examples-tokio --bin wait_vs_gather -- --flavor current-thread
 //! ```
+//! The standalone twin is `examples/wait_vs_gather.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -33,6 +33,7 @@
 //! cargo run -p examples-tokio --bin work_queue -- --mode blocking       # 17 s on 2+ threads
 //! cargo run -p examples-tokio --bin work_queue -- --mode blocking --flavor current-thread  # 32 s
 //! ```
+//! The standalone twin is `examples/work_queue.rs`: the same program in one file, ready to copy.
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -80,6 +80,25 @@ pub fn assert_other_seeds_follow_the_same_rules(
 /// Asserts what is certain of a run with `seed` at `scale` (see the module documentation).
 pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
     let lines = out.lines();
+    let retries = assert_certain_lines(&lines, seed);
+    // Each task paused after every retry.
+    for (idx, retries) in retries.into_iter().enumerate() {
+        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
+        assert!(
+            out.elapsed() >= pauses,
+            "task {idx}: {:?} < {pauses:?}",
+            out.elapsed()
+        );
+    }
+    // Each task's lines are tagged with its name for the trace.
+    assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));
+}
+
+/// What is certain of the printed `lines` alone, whoever printed them (a Rust run or the
+/// Python port): the tasks start in index order, the numbers come in the generator's order,
+/// each task retries while its number is at or below its threshold and finishes once.
+/// Returns each task's retries.
+pub fn assert_certain_lines(lines: &[String], seed: u64) -> [u32; TASKS] {
     // The tasks start in index order, each drawing once before the next starts.
     for idx in 0..TASKS {
         assert_eq!(
@@ -92,7 +111,7 @@ pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
     let mut rng = PyRandom::new(seed);
     let mut retries = [0u32; TASKS];
     let mut finished = [false; TASKS];
-    for line in &lines {
+    for line in lines {
         match parse(line) {
             (_, None) => {}
             (idx, Some(n)) => {
@@ -110,15 +129,5 @@ pub fn assert_certain(out: &Out, seed: u64, scale: f64) {
         }
     }
     assert_eq!(finished, [true; TASKS], "{lines:#?}");
-    // Each task paused after every retry.
-    for (idx, retries) in retries.into_iter().enumerate() {
-        let pauses = Duration::from_secs_f64(f64::from(retries) * pause_secs(idx) * scale);
-        assert!(
-            out.elapsed() >= pauses,
-            "task {idx}: {:?} < {pauses:?}",
-            out.elapsed()
-        );
-    }
-    // Each task's lines are tagged with its name for the trace.
-    assert!(out.recorded().iter().all(|e| e.line.contains(&e.task)));
+    retries
 }

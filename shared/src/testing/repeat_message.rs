@@ -73,3 +73,36 @@ pub fn assert_sequential_prints_each_message_eleven_times_in_turn(
     assert!(reported_secs(&out) >= 0.3);
     assert!(out.elapsed() >= Duration::from_millis(300));
 }
+
+/// `--mode deadline` at scale 0.2: the concurrent transcript, and every line on its own beat
+/// (`k × interval` from the start, never before, and within 50 ms after: the repeaters sleep
+/// until their grid instants, so lateness does not add up; 50 ms is generous for a loaded
+/// machine and half the shortest interval, so no line could pass for its neighbour).
+pub fn assert_deadline_keeps_each_message_on_its_beat(
+    runtime: Runtime,
+    block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
+) {
+    let scale = 0.2;
+    let out = run_repeat(runtime, block_on, Mode::Deadline, scale);
+    assert_transcript(
+        &out.recorded(),
+        Program::RepeatMessage,
+        runtime,
+        Mode::Deadline,
+    );
+    for (message, interval) in crate::catalogue::repeat_message::MESSAGES {
+        let beat = Duration::from_secs_f64(interval * scale);
+        let times = out
+            .recorded()
+            .into_iter()
+            .filter(|e| e.line == message)
+            .map(|e| Duration::from_micros(e.t_us));
+        for (k, t) in (0..).zip(times) {
+            assert!(
+                t >= beat * k && t < beat * k + Duration::from_millis(50),
+                "{runtime}: {message} #{k} at {t:?}, its beat is {:?}",
+                beat * k
+            );
+        }
+    }
+}

@@ -56,6 +56,13 @@ pub fn assert_async_workers_share_the_queue(
         block_on,
     )
     .lines();
+    assert_async_lines_share_the_queue(&lines, scale);
+}
+
+/// What `--mode async` printed at `scale` (its `lines`, from the binary, its standalone
+/// example or a captured run): the two workers share the queue in the only orders the timeline
+/// allows, and their sleeps overlap.
+pub fn assert_async_lines_share_the_queue(lines: &[String], scale: f64) {
     let shapes: Vec<String> = lines.iter().map(|l| shape(l)).collect();
     assert_eq!(shapes.len(), 9, "{lines:#?}");
     // t = 0: both start, a tie, and on a pool of several threads even which worker takes the
@@ -99,7 +106,7 @@ pub fn assert_async_workers_share_the_queue(
     // t = 17 s: the last item is done.
     assert_eq!(shapes[7], done);
     // Every item was slept in full; the sleeps overlapped.
-    let (per_item, total) = elapsed_secs(&lines);
+    let (per_item, total) = elapsed_secs(lines);
     assert_eq!(per_item.len(), 4);
     assert!(per_item.iter().sum::<f64>() >= 32.0 * scale, "{lines:#?}");
     assert!((17.0 * scale..32.0 * scale).contains(&total), "{lines:#?}");

@@ -51,8 +51,15 @@ pub struct Tally {
 }
 
 /// Runs every cell `1 + repeat` times in the order `seed` shuffles them to; a tally per cell,
-/// in the cells' order. A progress line when a cell's last run is done.
-pub fn run(runner: &Runner, cells: &[Cell], repeat: u32, seed: u64) -> Vec<Tally> {
+/// in the cells' order. A progress line when a cell's last run is done. `stop` ends the stage
+/// after a run that a signal interrupted (its error names the cell).
+pub fn run(
+    runner: &Runner,
+    cells: &[Cell],
+    repeat: u32,
+    seed: u64,
+    stop: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<Tally>> {
     let mut tallies = vec![Tally::default(); cells.len()];
     let mut left = vec![1 + repeat; cells.len()];
     for slot in schedule(cells.len(), repeat, seed) {
@@ -64,13 +71,14 @@ pub fn run(runner: &Runner, cells: &[Cell], repeat: u32, seed: u64) -> Vec<Tally
                 Ok(()) if slot.warm_up => tally.warm_up_s = Some(outcome.wall.as_secs_f64()),
                 Ok(()) => count(&cell.what, &outcome, tally),
             }
+            stop(&label(&cell.what))?;
         }
         left[slot.cell] -= 1;
         if left[slot.cell] == 0 {
             eprintln!("    {}", progress(&cell.what, tally));
         }
     }
-    tallies
+    Ok(tallies)
 }
 
 /// Whether a run ended well and printed what it should.
@@ -110,8 +118,9 @@ fn count(what: &What, outcome: &Outcome, tally: &mut Tally) {
     }
 }
 
-fn progress(what: &What, tally: &Tally) -> String {
-    let label = match what {
+/// `smol · 2 threads · count · N=1000`.
+fn label(what: &What) -> String {
+    match what {
         What::Point { series, form, n } => {
             format!("{} · {} · N={n}", series.label(), form.label())
         }
@@ -119,7 +128,11 @@ fn progress(what: &What, tally: &Tally) -> String {
             series, baseline, ..
         } => format!("{} · {baseline}", series.label()),
         What::Sleep { who } => format!("sleep precision · {who}"),
-    };
+    }
+}
+
+fn progress(what: &What, tally: &Tally) -> String {
+    let label = label(what);
     let figure = match (&tally.note, what) {
         (Some(note), _) => note.clone(),
         (None, What::Rate { key, .. }) => Spread::of(&tally.values).map_or("-".into(), |s| {

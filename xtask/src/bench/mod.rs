@@ -30,6 +30,11 @@
 //! and the least-squares slope over the whole sweep in the summary. The targets are measured
 //! and reported, never asserted: a missed target is a finding, not a failure.
 //!
+//! Interrupted (Ctrl+C, SIGTERM, SIGHUP: [`crate::interrupt`]), it ends the run in progress,
+//! writes nothing (the three reports are written at the end, each whole:
+//! [`crate::atomic`]), and returns [`interrupt::stopped`]: one line naming the point and the
+//! last complete `bench.md`, exit code 130 / 143 / 129.
+//!
 //! [`bench`] is those steps in order, over modules of one idea each: [`run`] (the jobs),
 //! [`cells`] (running a stage in its shuffled order, and its figures), [`results`] (what is
 //! measured), [`stats`] (spreads, slopes, the schedule), [`report`] (`bench.md`) and [`plot`]
@@ -61,8 +66,8 @@ use crate::build::{self, Profile};
 use crate::compare::Column;
 use crate::machine::machine;
 use crate::python;
-use crate::python::Python;
 use crate::runner::Runner;
+use crate::{atomic, interrupt};
 
 /// `cargo xtask bench`'s options.
 #[derive(Debug, Clone, Args)]
@@ -135,8 +140,15 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     } else {
         Profile::Release
     };
+    // Stopped by a signal during `what`: nothing more is run or written.
+    let bench_md = out_dir.join("bench.md");
+    let check = |what: &str| {
+        interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
+    };
     let bin_dirs = build_runtimes(&out_dir, profile)?;
+    check("the builds")?;
     let python = find_python(args);
+    check("the search for Python")?;
     let columns: Vec<Column> = COLUMNS
         .into_iter()
         .filter(|c| *c != Column::Python || python.is_some())
@@ -152,16 +164,9 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
 
     let runner = Runner::measuring(std::env::current_exe().context("finding xtask itself")?);
     let load_before = run::loadavg();
-    let (rates, precision) = measure_rates_and_precision(
-        &runner,
-        &series,
-        &bins,
-        bin_dir(&bin_dirs, Runtime::Sync),
-        python.as_ref(),
-        seed,
-        args,
-    );
-    let points = measure_sweep(&runner, &series, &bins, &sweep, seed, args);
+    let (rates, precision) =
+        measure_rates_and_precision(&runner, &series, &bins, seed, args, &check)?;
+    let points = measure_sweep(&runner, &series, &bins, &sweep, seed, args, &check)?;
     let results = Results {
         command: command_line.to_string(),
         machine: machine(python.as_ref().map(|p| p.version.as_str())),
@@ -185,11 +190,10 @@ fn measure_rates_and_precision<'a>(
     runner: &Runner,
     series: &[Series],
     bins: &impl Fn(Column) -> Bins<'a>,
-    sync: &'a Path,
-    python: Option<&'a Python>,
     seed: u64,
     args: &BenchArgs,
-) -> (Vec<Rates>, Vec<Precision>) {
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<(Vec<Rates>, Vec<Precision>)> {
     let mut cells = Vec::new();
     for &s in series {
         for (baseline, n, key) in [
@@ -213,15 +217,11 @@ fn measure_rates_and_precision<'a>(
         .filter(|s| s.default && s.column != Column::Python)
         .map(|s| (s.label(), bins(s.column), "sleep", Some(s.column)))
         .collect();
-    sleepers.push(("std::thread::sleep".into(), Bins::Rust(sync), "sleep", None));
-    sleepers.push((
-        "spin-wait (the floor)".into(),
-        Bins::Rust(sync),
-        "spin",
-        None,
-    ));
-    if let Some(python) = python {
-        sleepers.push(("python asyncio".into(), Bins::Python(python), "sleep", None));
+    let sync = bins(Column::Sync);
+    sleepers.push(("std::thread::sleep".into(), sync, "sleep", None));
+    sleepers.push(("spin-wait (the floor)".into(), sync, "spin", None));
+    if series.iter().any(|s| s.column == Column::Python) {
+        sleepers.push(("python asyncio".into(), bins(Column::Python), "sleep", None));
     }
     let first_sleep = cells.len();
     for (who, bins, form, column) in &sleepers {
@@ -234,7 +234,7 @@ fn measure_rates_and_precision<'a>(
         "==> spawn+join, ping-pong and sleep precision: {} cells",
         cells.len()
     );
-    let tallies = cells::run(runner, &cells, args.repeat, seed);
+    let tallies = cells::run(runner, &cells, args.repeat, seed, check)?;
     let rates = series
         .iter()
         .zip(tallies.chunks(2))
@@ -253,7 +253,7 @@ fn measure_rates_and_precision<'a>(
         .zip(&tallies[first_sleep..])
         .flat_map(|((who, ..), tally)| cells::precision(who, args.sleeps, tally))
         .collect();
-    (rates, precision)
+    Ok((rates, precision))
 }
 
 /// The sweep, N by N: at each N every series' forms (join-all at the default pool size only)
@@ -266,7 +266,8 @@ fn measure_sweep<'a>(
     sweep: &[u64],
     seed: u64,
     args: &BenchArgs,
-) -> Vec<Point> {
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<Point>> {
     let mut points = Vec::new();
     let mut previous: BTreeMap<(String, &str), (u64, f64)> = BTreeMap::new();
     for (stage, &n) in sweep.iter().enumerate() {
@@ -297,12 +298,8 @@ fn measure_sweep<'a>(
             }
         }
         eprintln!("==> N = {n}: {} cells", cells.len());
-        let tallies = cells::run(
-            runner,
-            &cells,
-            args.repeat,
-            seed.wrapping_add(1 + stage as u64),
-        );
+        let stage_seed = seed.wrapping_add(1 + stage as u64);
+        let tallies = cells::run(runner, &cells, args.repeat, stage_seed, check)?;
         for (cell, tally) in cells.iter().zip(tallies) {
             let What::Point { series: s, form, n } = cell.what else {
                 continue;
@@ -313,7 +310,7 @@ fn measure_sweep<'a>(
             points.push(cells::point(s, form, n, tally));
         }
     }
-    points
+    Ok(points)
 }
 
 /// The directory of a runtime's binaries.
@@ -391,7 +388,7 @@ fn find_python(args: &BenchArgs) -> Option<python::Python> {
     found
 }
 
-/// `bench.json`, `bench.md` and `bench.svg` in `out_dir`.
+/// `bench.json`, `bench.md` and `bench.svg` in `out_dir`, each whole or not at all.
 fn write_reports(
     out_dir: &Path,
     results: &Results,
@@ -399,14 +396,11 @@ fn write_reports(
     series: &[Series],
 ) -> anyhow::Result<()> {
     let json = out_dir.join("bench.json");
-    std::fs::write(&json, serde_json::to_string_pretty(results)?)
-        .with_context(|| format!("writing {}", json.display()))?;
+    atomic::write(&json, serde_json::to_string_pretty(results)?)?;
     let md = out_dir.join("bench.md");
-    std::fs::write(&md, markdown(results, sweep, series))
-        .with_context(|| format!("writing {}", md.display()))?;
+    atomic::write(&md, markdown(results, sweep, series))?;
     let svg = out_dir.join("bench.svg");
-    std::fs::write(&svg, plot(results, &defaults(series)))
-        .with_context(|| format!("writing {}", svg.display()))?;
+    atomic::write(&svg, plot(results, &defaults(series)))?;
     eprintln!(
         "==> wrote {}, {} and {}",
         md.display(),

@@ -19,12 +19,12 @@ Every duration of the programs is multiplied by --scale: the default 0.1 keeps a
 (every program, runtime and mode) under about two minutes once built; --scale 1 reproduces \
 the seeds' durations (about 13 minutes).
 
-Reports: target/compare/report.md, report.json (every run's figures and trace) and \
-timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when a run differs from \
+Reports: target/compare/report.md, report.html (the same on one self-contained page), \
+report.json (every run's figures and trace) and timeline-<program>.svg. Exit code 1 when a run failed or timed out, or when a run differs from \
 the catalogue's transcript where the catalogue says the order is a fact.")]
 pub struct CompareArgs {
     /// Only this program (repeatable; default: every seed program; the concept programs,
-    /// lazy_futures, run_in_executor and wait_vs_gather, only when named).
+    /// lazy_futures, run_in_executor, wait_vs_gather and runtime_mixing, only when named).
     #[arg(
         long = "program",
         value_name = "PROGRAM",
@@ -50,7 +50,7 @@ pub struct CompareArgs {
     )]
     pub modes: Vec<Mode>,
     /// Multiply every duration by FACTOR (> 0).
-    #[arg(long, value_name = "FACTOR", default_value_t = DEFAULT_SCALE, value_parser = parse_scale)]
+    #[arg(long, value_name = "FACTOR", default_value_t = DEFAULT_SCALE, value_parser = shared::cli::parse_scale)]
     pub scale: f64,
     /// Add Python (the ports in python/) as a fifth runtime, if python3 is present.
     #[arg(long)]
@@ -92,13 +92,5 @@ impl CompareArgs {
             || std::thread::available_parallelism().map_or(1, |n| n.get()),
             usize::from,
         )
-    }
-}
-
-// TODO(lead): use shared::cli's parse_scale
-fn parse_scale(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(scale) if scale.is_finite() && scale > 0.0 => Ok(scale),
-        _ => Err("must be a number greater than 0".to_string()),
     }
 }

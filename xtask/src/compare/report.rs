@@ -1,4 +1,4 @@
-//! `report.md` and `report.json`: the notes on the run, the closest-to-ideal table, and one
+//! `report.md` (and from it `report.html`) and `report.json`: the notes on the run, the closest-to-ideal table, and one
 //! table per program (with the diffs of the orders that differ); the same tables are what
 //! `cargo xtask compare` prints.
 
@@ -6,23 +6,27 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
 use shared::catalogue::Ordering;
 use shared::{Mode, Program};
 
 use super::judge::mode_rank;
 use super::{Against, Closest, Report, Row, RunStatus};
+use crate::atomic;
 use crate::markdown::{self, Align, Layout};
 use crate::order::Verdict;
 
-/// Writes `report.md` and `report.json` into `out`.
+/// Writes `report.md`, `report.html` (the same, one self-contained page with its timelines
+/// inline, [`super::html`]: the timelines are written before the reports) and `report.json`
+/// into `out`.
 pub fn write(out: &Path, report: &Report) -> anyhow::Result<()> {
-    let write = |name: &str, text: &str| {
-        let path = out.join(name);
-        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
-    };
-    write("report.md", &markdown(report))?;
-    write("report.json", &serde_json::to_string_pretty(report)?)
+    // Each whole or not at all (a reader, or an interrupt, never meets half a report).
+    let markdown = markdown(report);
+    atomic::write(&out.join("report.md"), &markdown)?;
+    atomic::write(&out.join("report.html"), super::html::page(&markdown, out))?;
+    atomic::write(
+        &out.join("report.json"),
+        serde_json::to_string_pretty(report)?,
+    )
 }
 
 /// A table of the report: left-aligned and padded, so that it reads in a terminal too.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use shared::out::Trace;
+use shared::out::{IncompleteTrace, Trace};
 use shared::{Mode, Program, Runtime};
 
 use super::{Column, Plan, Row, RunStatus};
@@ -55,13 +55,25 @@ pub fn build_runtimes(
 }
 
 /// The runner that measures peak RSS and CPU time through `out/bin/xtask-measure`, or, if
-/// that wrapper cannot be kept, a plain one (and a note saying so).
+/// that wrapper cannot be kept, through the running xtask itself (a rebuild of xtask during
+/// the comparison could then break the runs), or, failing that, a plain one whose programs
+/// would outlive a SIGKILL of xtask (with a note saying so).
 pub fn measuring_runner(out: &Path, notes: &mut Vec<String>) -> Runner {
-    match keep_this_executable(&out.join("bin").join("xtask-measure")) {
-        Ok(wrapper) => Runner::measuring(wrapper),
-        Err(error) => {
+    let error = match keep_this_executable(&out.join("bin").join("xtask-measure")) {
+        Ok(wrapper) => return Runner::measuring(wrapper),
+        Err(error) => error,
+    };
+    match std::env::current_exe() {
+        Ok(running) => {
             notes.push(format!(
-                "no peak RSS: cannot keep the measuring wrapper ({error:#})"
+                "cannot keep the measuring wrapper ({error:#}): measured through {}",
+                running.display()
+            ));
+            Runner::measuring(running)
+        }
+        Err(why) => {
+            notes.push(format!(
+                "no peak RSS: cannot keep the measuring wrapper ({error:#}) nor find xtask ({why})"
             ));
             Runner::plain()
         }
@@ -188,6 +200,10 @@ pub fn run_one(plan: &Plan, cx: &Context) -> Row {
             error: outcome
                 .last_error_line()
                 .map_or_else(|| status.to_string(), |line| format!("{status}: {line}")),
+        },
+        // Not judged: its events are not the whole run.
+        (_, Err(error)) if error.downcast_ref::<IncompleteTrace>().is_some() => RunStatus::Failed {
+            error: format!("{IncompleteTrace}: {}", trace_path.display()),
         },
         (_, Err(error)) => RunStatus::Failed {
             error: format!("no trace: {error:#}"),

@@ -1,0 +1,49 @@
+//! # say: two spawned tasks (seed 002)
+//!
+//! `say(what, when)` sleeps `when` seconds, then prints `what`. The seed creates two tasks,
+//! `say("hello", 0.5)` and `say("world", 1)`, and gathers them: `hello` at 0.5 s, `world` at
+//! 1 s, done in 1 s because both sleep at the same time. `async_std::task::spawn` starts a task
+//! at once; awaiting its `JoinHandle` joins it (dropping the handle would detach the task).
+//!
+//! ```text
+//! cargo run -p examples-async-std --example say     # hello, world: 1 s
+//! ```
+//!
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
+//! async-std = { version = "1", features = ["attributes"] }
+//! ```
+//!
+//! The measured twin (trace, `--scale`, `--forever` with the seed's `run_forever` until
+//! Ctrl+C, the harness) is `src/bin/say.rs`.
+
+use std::time::Duration;
+
+/// The seed's `say()`: sleep, then print.
+async fn say(what: &str, when: f64) {
+    async_std::task::sleep(Duration::from_secs_f64(when)).await;
+    println!("{what}");
+}
+
+/// Spawn one task per word (both start sleeping now), then join them (the seed's gather).
+async fn concurrent() {
+    let handles = [("hello", 0.5), ("world", 1.0)]
+        .map(|(what, when)| async_std::task::spawn(say(what, when)));
+    for handle in handles {
+        handle.await;
+    }
+}
+
+#[async_std::main]
+async fn main() {
+    // The first argument picks the mode; there is one, concurrent.
+    match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
+        "concurrent" => concurrent().await,
+        other => {
+            eprintln!("unknown mode {other:?}: the only mode is concurrent");
+            std::process::exit(2);
+        }
+    }
+}
