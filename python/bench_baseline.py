@@ -8,6 +8,7 @@ the teaching version costs on top.
     python3 python/bench_baseline.py join-all N        # asyncio.gather of N sleep coroutines
     python3 python/bench_baseline.py spawn-trivial N   # N tasks that do nothing: create+await throughput
     python3 python/bench_baseline.py ping-pong N       # two tasks hand a turn back and forth N times
+    python3 python/bench_baseline.py sleep K           # K sleeps in a row of 1 ms, then K of 10 ms
     options: --secs S (the sleep, default 1)
 
 asyncio has no spawn-free join: ``gather`` wraps every coroutine it is given in a Task, so
@@ -15,14 +16,19 @@ asyncio has no spawn-free join: ``gather`` wraps every coroutine it is given in 
 without tasks. ``asyncio.sleep(0)`` is asyncio's yield.
 
 It prints one line of ``key=value`` pairs, as the Rust baselines do: the form, ``n``, the time
-from the first task to the last join in ``secs``, and ``per_sec`` or ``ns_per_switch``.
+from the first task to the last join in ``secs``, and ``per_sec`` or ``ns_per_switch``. ``sleep``
+prints a line per sleep length instead, the overshoots past the deadlines (how late each sleep
+ended) at the median, the 99th percentile (nearest rank) and the worst, in µs, as
+``shared/src/precision.rs`` does for the Rust baselines:
+``form=sleep n=K sleep_ms=1 p50_us=… p99_us=… max_us=…``.
 """
 
 import asyncio
+import math
 import sys
 import time
 
-USAGE = "usage: bench_baseline.py spawn|join-all|spawn-trivial|ping-pong N [--secs S]"
+USAGE = "usage: bench_baseline.py spawn|join-all|spawn-trivial|ping-pong|sleep N [--secs S]"
 
 
 async def spawn(n, secs):
@@ -59,6 +65,27 @@ async def ping_pong(n):
         await task
 
 
+def nearest_rank(sorted_values, p):
+    return sorted_values[max(1, math.ceil(p * len(sorted_values))) - 1]
+
+
+async def sleep_precision(k):
+    lines = []
+    for target_ms in (1, 10):
+        overshoots = []
+        for _ in range(k):
+            start = time.perf_counter()
+            await asyncio.sleep(target_ms / 1000)
+            overshoots.append((time.perf_counter() - start) * 1e6 - target_ms * 1000)
+        overshoots.sort()
+        p50, p99 = (nearest_rank(overshoots, p) for p in (0.50, 0.99))
+        lines.append(
+            f"form=sleep n={k} sleep_ms={target_ms} p50_us={p50:.1f} p99_us={p99:.1f} "
+            f"max_us={overshoots[-1]:.1f}"
+        )
+    return lines
+
+
 def parse(args):
     if len(args) < 2:
         raise ValueError
@@ -87,6 +114,10 @@ def main():
         "spawn-trivial": lambda: spawn_trivial(n),
         "ping-pong": lambda: ping_pong(n),
     }
+    if form == "sleep":
+        # Its own lines: the overshoots, not a total time.
+        print("\n".join(asyncio.run(sleep_precision(n))))
+        return 0
     if form not in forms:
         print(f"unknown form {form!r}", file=sys.stderr)
         return 2

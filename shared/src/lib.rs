@@ -9,6 +9,7 @@
 //! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
 //! - [`run`]: [`Run`], the context every program receives (mode, scale, output, options).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
+//! - [`precision`]: sleep precision, the percentiles and lines of `baseline sleep K`.
 //! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
 //! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
 //!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites, which
@@ -23,6 +24,7 @@ pub mod expect;
 pub mod fetch;
 pub mod mistakes;
 pub mod out;
+pub mod precision;
 pub mod random;
 pub mod run;
 pub mod server;

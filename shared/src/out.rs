@@ -3,11 +3,14 @@
 //!
 //! An [`Out`] is a cheap handle (an `Arc`): clone it into every task, or derive a handle per
 //! task with [`Out::task`] so that each line knows which task printed it. Printing and
-//! recording happen under one lock, so stdout's order is the trace's order.
+//! recording happen under one lock, so stdout's order is the trace's order. Each event also
+//! names the thread that printed it ([`Event::thread`]), so that a timeline can show which
+//! worker ran which task.
 
 use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,32 @@ pub struct Event {
     /// A line that reports a measured time (its numbers change from run to run).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub timing: bool,
+    /// The thread that printed the line: `main`, or the thread's name and a number of this
+    /// process's own, counted in the order threads first print (`tokio-runtime-worker #2`,
+    /// `smol-0 #1`, `thread #3` for an unnamed one). Empty in traces that do not record it;
+    /// never part of a transcript.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub thread: String,
+}
+
+/// The next number [`thread_label`] gives a thread.
+static NEXT_THREAD: AtomicUsize = AtomicUsize::new(1);
+
+thread_local! {
+    /// This thread's label, made when it first prints.
+    static THREAD: Box<str> = thread_label();
+}
+
+/// `main` for the main thread, else the thread's name (`thread` if it has none) and the next
+/// number: several of a pool's workers share one name.
+fn thread_label() -> Box<str> {
+    match std::thread::current().name() {
+        Some("main") => Box::from("main"),
+        name => {
+            let number = NEXT_THREAD.fetch_add(1, Ordering::Relaxed);
+            format!("{} #{number}", name.unwrap_or("thread")).into_boxed_str()
+        }
+    }
 }
 
 /// The last object of a trace: what ran, and how long it took.
@@ -248,6 +277,7 @@ impl Out {
             task: self.handle.task.to_string(),
             line,
             timing,
+            thread: THREAD.with(|label| label.to_string()),
         });
     }
 
@@ -325,6 +355,48 @@ mod tests {
         assert_eq!(out.lines(), ["One", "took 1 ms"]);
         assert_eq!((events[0].task.as_str(), events[0].timing), ("main", false));
         assert_eq!((events[1].task.as_str(), events[1].timing), ("Two", true));
+    }
+
+    #[test]
+    fn each_event_names_the_thread_that_printed_it() {
+        let out = Out::capture();
+        out.println("here");
+        let worker = out.clone();
+        std::thread::Builder::new()
+            .name("pool-worker".into())
+            .spawn(move || {
+                worker.println("there");
+                worker.println("there again");
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        std::thread::spawn({
+            let out = out.clone();
+            move || out.println("unnamed")
+        })
+        .join()
+        .unwrap();
+        let threads: Vec<String> = out.recorded().into_iter().map(|e| e.thread).collect();
+        // The test harness names its threads after the test (or runs it on `main`, with
+        // one test thread); the others are numbered.
+        assert!(
+            threads[0] == "main" || threads[0].contains("each_event_names_the_thread"),
+            "{threads:?}"
+        );
+        assert!(threads[1].starts_with("pool-worker #"), "{threads:?}");
+        assert_eq!(threads[1], threads[2], "one thread, one label");
+        assert!(threads[3].starts_with("thread #"), "{threads:?}");
+        assert_ne!(threads[1], threads[3]);
+    }
+
+    #[test]
+    fn a_trace_without_threads_still_parses() {
+        let text = "{\"t_us\":5,\"task\":\"main\",\"line\":\"One\"}\n\
+            {\"program\":\"count\",\"runtime\":\"python\",\"mode\":\"concurrent\",\
+            \"scale\":1.0,\"elapsed_us\":9}\n";
+        let trace = Trace::parse(text).unwrap();
+        assert_eq!(trace.events[0].thread, "");
     }
 
     #[test]

@@ -401,6 +401,7 @@ mod tests {
             task: "main".into(),
             line: line.into(),
             timing,
+            thread: "main".into(),
         };
         let lines = comparable(&[
             event("One", false),

@@ -5,8 +5,12 @@
 //! union of the sync crate's and the async crates' that make sense in Python ([`modes`]):
 //! asyncio where the async crates use a runtime, plain blocking code (and generators, and
 //! threads) where the sync crate does.
+//!
+//! The modules beyond the standard library (http_fetch's clients) are pinned in
+//! `python/requirements.txt`. When the Python found lacks one, [`provide`] installs them into
+//! a virtual environment of the project's own, `target/python-venv`, and runs the ports there.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use shared::{Mode, Program, Runtime};
@@ -60,6 +64,113 @@ pub fn has_module(python: &Python, module: &str) -> bool {
         )
         .status
         .success()
+}
+
+/// A virtual environment the Python ports' modules are installed into.
+#[derive(Debug, Clone)]
+pub struct Venv {
+    /// Its directory (`target/python-venv`).
+    pub dir: PathBuf,
+    /// The pinned requirements (`python/requirements.txt`).
+    pub requirements: PathBuf,
+    /// pip's `--index-url` (`None`: pip's own, PyPI unless `PIP_INDEX_URL` says otherwise).
+    pub index_url: Option<String>,
+}
+
+impl Venv {
+    /// `target/python-venv` from `python/requirements.txt`.
+    pub fn project() -> Venv {
+        Venv {
+            dir: crate::build::target_dir().join("python-venv"),
+            requirements: crate::build::workspace_root()
+                .join("python")
+                .join("requirements.txt"),
+            index_url: None,
+        }
+    }
+
+    /// Its interpreter: running it uses the environment, no activation needed.
+    pub fn python(&self) -> PathBuf {
+        self.dir.join("bin").join("python")
+    }
+}
+
+/// A Python that has every one of `modules`: `Ok(None)` when `python` itself has them,
+/// `Ok(Some(venv's))` when `venv` has them, after creating it and installing its requirements
+/// with pip if it must; `Err` with one line saying why not (no `venv` module, no pip, no
+/// registry, a module still missing).
+pub fn provide(python: &Python, modules: &[&str], venv: &Venv) -> Result<Option<Python>, String> {
+    if modules.iter().all(|m| has_module(python, m)) {
+        return Ok(None);
+    }
+    let runner = Runner::plain();
+    let venv_python = Python {
+        version: python.version.clone(),
+        executable: venv.python(),
+    };
+    let has_all = |p: &Python| modules.iter().all(|m| has_module(p, m));
+    if venv_python.executable.is_file() && has_all(&venv_python) {
+        return Ok(Some(venv_python));
+    }
+    let dir = venv.dir.display();
+    let failed = |what: String, outcome: &crate::runner::Outcome| {
+        let why = outcome.last_error_line().unwrap_or("no message");
+        format!("{what} failed ({}): {why}", outcome.status)
+    };
+    if !venv_python.executable.is_file() {
+        eprintln!("==> python: creating the virtual environment {dir}");
+        let create = Job::new(&python.executable)
+            .args(["-m", "venv"])
+            .arg(&venv.dir)
+            .timeout(Duration::from_secs(300));
+        let outcome = runner.run(&create);
+        if !outcome.status.success() {
+            return Err(failed(format!("python -m venv {dir}"), &outcome));
+        }
+    }
+    let requirements = short(&venv.requirements);
+    eprintln!("==> python: pip install -r {requirements} into {dir}");
+    let mut install = Job::new(&venv_python.executable)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+        ])
+        .args(["--retries", "1", "--timeout", "20", "-r"])
+        .arg(&venv.requirements)
+        .timeout(Duration::from_secs(900));
+    if let Some(url) = &venv.index_url {
+        install = install.args(["--index-url", url]);
+    }
+    let outcome = runner.run(&install);
+    if !outcome.status.success() {
+        // pip's last line names the requirement it could not find; its warnings say why.
+        let unreachable = outcome.stderr.contains("NewConnectionError")
+            || outcome.stderr.contains("Could not fetch URL");
+        let what = if unreachable {
+            format!("pip install -r {requirements} (the package index is out of reach)")
+        } else {
+            format!("pip install -r {requirements}")
+        };
+        return Err(failed(what, &outcome));
+    }
+    match modules.iter().find(|m| !has_module(&venv_python, m)) {
+        Some(module) => Err(format!(
+            "{dir} has no module {module} after pip install -r {requirements}"
+        )),
+        None => Ok(Some(venv_python)),
+    }
+}
+
+/// `path` relative to the workspace where it is inside it (`python/requirements.txt`).
+fn short(path: &Path) -> String {
+    let root = crate::build::workspace_root();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The module a mode of a program needs beyond the standard library (http_fetch: aiohttp
@@ -155,6 +266,71 @@ mod tests {
             transcript_runtime(Program::Count, Concurrent),
             Runtime::Tokio
         );
+    }
+
+    /// A fresh scratch directory for one test, with a `requirements.txt` of `requirement`.
+    fn scratch_venv(test: &str, requirement: &str, index_url: Option<&str>) -> Venv {
+        let dir = std::env::temp_dir().join(format!("xtask-venv-{test}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("requirements.txt"), format!("{requirement}\n")).unwrap();
+        Venv {
+            requirements: dir.join("requirements.txt"),
+            dir: dir.join("venv"),
+            index_url: index_url.map(String::from),
+        }
+    }
+
+    fn python3() -> Python {
+        find().expect("these tests need python3 (or XTASK_PYTHON) with its venv module")
+    }
+
+    #[test]
+    fn a_python_with_the_modules_is_used_as_it_is() {
+        let venv = scratch_venv("as-is", "nothing==1.0", None);
+        assert!(matches!(provide(&python3(), &["json"], &venv), Ok(None)));
+        assert!(!venv.dir.exists(), "no venv is made when none is needed");
+        std::fs::remove_dir_all(venv.dir.parent().unwrap()).unwrap();
+    }
+
+    #[test]
+    fn without_pip_the_venv_cannot_be_filled_and_the_error_says_so() {
+        // Simulates a Python without pip: the venv is made beforehand with `--without-pip`,
+        // so `provide` finds it in place and its `python -m pip` has no pip to run.
+        let python = python3();
+        let venv = scratch_venv("no-pip", "xtask-test-no-such-package==1.0", None);
+        let made = Runner::plain().run(
+            &Job::new(&python.executable)
+                .args(["-m", "venv", "--without-pip"])
+                .arg(&venv.dir)
+                .timeout(Duration::from_secs(120)),
+        );
+        assert!(made.status.success(), "{}", made.stderr);
+        let error = provide(&python, &["xtask_test_no_such_module"], &venv).unwrap_err();
+        assert!(error.starts_with("pip install -r "), "{error}");
+        assert!(error.contains("No module named pip"), "{error}");
+        assert!(!error.contains('\n'), "one line: {error}");
+        std::fs::remove_dir_all(venv.dir.parent().unwrap()).unwrap();
+    }
+
+    #[test]
+    fn an_unreachable_registry_leaves_the_module_missing_and_the_error_says_so() {
+        // pip is there (the venv is made with it) but its registry is not: an index on a
+        // local port that nothing listens on.
+        let venv = scratch_venv(
+            "no-registry",
+            "xtask-test-no-such-package==1.0",
+            Some("http://127.0.0.1:9/simple"),
+        );
+        let error = provide(&python3(), &["xtask_test_no_such_module"], &venv).unwrap_err();
+        assert!(venv.python().is_file(), "the venv itself was made");
+        assert!(error.starts_with("pip install -r "), "{error}");
+        assert!(
+            error.contains("the package index is out of reach"),
+            "{error}"
+        );
+        assert!(error.contains("xtask-test-no-such-package"), "{error}");
+        std::fs::remove_dir_all(venv.dir.parent().unwrap()).unwrap();
     }
 
     #[test]

@@ -3,7 +3,11 @@
 //! One picture per program: one panel per run (runtime and mode), one swimlane per task in
 //! each panel, a mark per printed line at the time it was printed (hover it for the line), the
 //! ideal time as a dashed line and the end of the run as a bar, every panel on one shared time
-//! axis. Hand-written SVG 1.1, readable in any browser.
+//! axis. A mark's outline is its task's colour and its fill the colour of the thread that
+//! printed it, with each panel's threads named in its header: tokio's multi-thread scheduler
+//! moves tasks between its workers, its current-thread scheduler runs them all on `main`, and
+//! smol's global executor on its one default thread. Hand-written SVG 1.1, readable in any
+//! browser.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -35,6 +39,12 @@ const STACK: [f64; 5] = [0.0, -4.0, 4.0, -7.0, 7.0];
 const COLOURS: [&str; 8] = [
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
 ];
+/// The fills of a panel's threads, in the order they first print (the first is usually `main`).
+const THREAD_COLOURS: [&str; 8] = [
+    "#333333", "#ffd400", "#00b3b3", "#ff66cc", "#99cc00", "#996633", "#6666ff", "#ff9966",
+];
+/// Roughly the width of one character at the font size used, for laying out the headers.
+const CHAR_WIDTH: f64 = 6.2;
 
 /// The SVG text of one program's timeline.
 pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
@@ -130,7 +140,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     );
     let _ = writeln!(
         svg,
-        r##"<text x="12" y="{:.1}" fill="#666">● a printed line (hover for its text)   ┆ ideal time   ▮ end of the run</text>"##,
+        r##"<text x="12" y="{:.1}" fill="#666">● a printed line (hover for its text): outlined in its task's colour, filled in its thread's   ■ a line with a measured time   ┆ ideal time   ▮ end of the run</text>"##,
         plot_bottom + 50.0
     );
 
@@ -156,6 +166,10 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             y + 15.0,
             escape(&panel.note)
         );
+        let threads = threads_of(&panel.events);
+        let from = LEFT.max(12.0 + CHAR_WIDTH * 1.1 * panel.label.chars().count() as f64 + 16.0);
+        let until = WIDTH - 14.0 - CHAR_WIDTH * panel.note.chars().count() as f64 - 20.0;
+        svg.push_str(&thread_legend(&threads, from, until, y + 15.0));
         let lanes_top = y + HEADER;
         let lanes_bottom = y + h;
         // Ideal and end of run.
@@ -194,29 +208,94 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             let mut last_x = f64::NEG_INFINITY;
             let mut stacked = 0usize;
             for e in panel.events.iter().filter(|e| &e.task == task) {
-                let (fill, r) = if e.timing {
-                    ("#ffffff", 3.5)
-                } else {
-                    (colour, 4.0)
-                };
+                // Filled by the thread that printed it (by the task, in a trace without threads).
+                let fill = threads
+                    .iter()
+                    .position(|t| *t == e.thread)
+                    .map_or(colour, |i| THREAD_COLOURS[i % THREAD_COLOURS.len()]);
                 let cx = x(e.t_us);
                 stacked = if cx - last_x < 3.0 { stacked + 1 } else { 0 };
                 last_x = cx;
-                let offset = STACK[stacked % STACK.len()];
-                let _ = writeln!(
-                    svg,
-                    r##"<circle cx="{cx:.1}" cy="{:.1}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="1.5"><title>{} · {} · {}</title></circle>"##,
-                    ly + offset,
+                let cy = ly + STACK[stacked % STACK.len()];
+                let title = format!(
+                    "<title>{} · {} · {}{}</title>",
                     seconds(e.t_us, 1),
                     escape(&e.task),
+                    if e.thread.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} · ", escape(&e.thread))
+                    },
                     escape(&e.line)
                 );
+                let _ = if e.timing {
+                    writeln!(
+                        svg,
+                        r##"<rect x="{:.1}" y="{:.1}" width="7" height="7" fill="{fill}" stroke="{colour}" stroke-width="1.5">{title}</rect>"##,
+                        cx - 3.5,
+                        cy - 3.5
+                    )
+                } else {
+                    writeln!(
+                        svg,
+                        r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="1.5">{title}</circle>"##
+                    )
+                };
             }
         }
         let _ = writeln!(svg, "</g>");
         y += h + GAP;
     }
     svg.push_str("</svg>\n");
+    svg
+}
+
+/// The threads that printed `events`, in the order they first print (none in a trace that
+/// does not record them).
+fn threads_of(events: &[Event]) -> Vec<&str> {
+    let mut threads: Vec<&str> = Vec::new();
+    for e in events {
+        if !e.thread.is_empty() && !threads.contains(&e.thread.as_str()) {
+            threads.push(&e.thread);
+        }
+    }
+    threads
+}
+
+/// A panel's threads as swatches and names on its header line, from `from` to `until` (the
+/// ones that do not fit are counted: `+3 more`).
+fn thread_legend(threads: &[&str], from: f64, until: f64, y: f64) -> String {
+    let mut svg = String::new();
+    if threads.is_empty() {
+        return svg;
+    }
+    let mut x = from;
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x:.1}" y="{y:.1}" fill="#555">threads:</text>"##
+    );
+    x += CHAR_WIDTH * 9.0;
+    for (i, thread) in threads.iter().enumerate() {
+        let width = 14.0 + CHAR_WIDTH * thread.chars().count() as f64 + 10.0;
+        if x + width > until {
+            let left = threads.len() - i;
+            let _ = writeln!(
+                svg,
+                r##"<text x="{x:.1}" y="{y:.1}" fill="#555">+{left} more</text>"##
+            );
+            break;
+        }
+        let fill = THREAD_COLOURS[i % THREAD_COLOURS.len()];
+        let _ = writeln!(
+            svg,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="4.5" fill="{fill}" stroke="#666" stroke-width="1"/><text x="{:.1}" y="{y:.1}" fill="#333">{}</text>"##,
+            x + 5.0,
+            y - 4.0,
+            x + 14.0,
+            escape(thread)
+        );
+        x += width;
+    }
     svg
 }
 
@@ -265,6 +344,14 @@ mod tests {
             task: task.into(),
             line: line.into(),
             timing: false,
+            thread: String::new(),
+        }
+    }
+
+    fn on(thread: &str, event: Event) -> Event {
+        Event {
+            thread: thread.into(),
+            ..event
         }
     }
 
@@ -309,5 +396,60 @@ mod tests {
         assert!(svg.contains("failed: PLACEHOLDER"));
         // The axis reaches past the longest run (30 ms ideal): ticks every 5 ms up to 30 ms.
         assert!(svg.contains(">0.030 s</text>"), "{svg}");
+        // A trace without threads: marks filled by their task, no thread legend.
+        assert!(!svg.contains("threads:"));
+    }
+
+    #[test]
+    fn marks_are_filled_by_their_thread_and_each_panel_names_its_threads() {
+        let worker = |n: u64| format!("tokio-runtime-worker #{n}");
+        let mut timing = on(&worker(2), event(10_300, "main", "took 10 ms"));
+        timing.timing = true;
+        let panels = [Panel {
+            label: "tokio multi-thread · concurrent".into(),
+            ideal_us: 10_000,
+            elapsed_us: Some(10_400),
+            events: vec![
+                on("main", event(0, "task 1", "One")),
+                on(&worker(1), event(100, "task 2", "One")),
+                on(&worker(2), event(10_100, "task 1", "Two")),
+                timing,
+            ],
+            note: "same".into(),
+        }];
+        let svg = timeline("count", "scale 0.01", &panels);
+        let legend: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.contains("stroke=\"#666\""))
+            .collect();
+        assert_eq!(legend.len(), 3, "a swatch per thread: {svg}");
+        for (i, thread) in ["main", &worker(1), &worker(2)].iter().enumerate() {
+            assert!(
+                legend[i].contains(&format!(">{thread}</text>")),
+                "{}",
+                legend[i]
+            );
+            assert!(legend[i].contains(THREAD_COLOURS[i]), "{}", legend[i]);
+        }
+        // task 1's second line, printed on worker 2: task 1's outline, worker 2's fill.
+        let two = svg.lines().find(|l| l.contains("· Two</title>")).unwrap();
+        assert!(
+            two.contains(&format!("fill=\"{}\"", THREAD_COLOURS[2])),
+            "{two}"
+        );
+        assert!(two.contains(&format!("stroke=\"{}\"", COLOURS[0])), "{two}");
+        assert!(two.contains("tokio-runtime-worker #2 · Two"), "{two}");
+        // The timing line is a square.
+        assert_eq!(svg.matches("<circle").count(), 3 + 3);
+        assert!(svg.contains("width=\"7\" height=\"7\""));
+    }
+
+    #[test]
+    fn threads_that_do_not_fit_are_counted() {
+        let threads = ["main", "a-long-thread-name #1", "a-long-thread-name #2"];
+        let legend = thread_legend(&threads, 300.0, 520.0, 10.0);
+        assert!(legend.contains(">main</text>"));
+        assert!(legend.contains("more</text>"), "{legend}");
+        assert!(!legend.contains("#2</text>"), "{legend}");
     }
 }

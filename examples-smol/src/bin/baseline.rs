@@ -9,17 +9,24 @@
 //! baseline join-all N        N sleeps joined on this one task (futures' join_all): no spawn
 //! baseline spawn-trivial N   spawn N tasks that do nothing, join them: spawn+join throughput
 //! baseline ping-pong N       two tasks hand a turn back and forth N times through yield_now
+//! baseline sleep K           sleep K times in a row for 1 ms, then K times for 10 ms
 //! options: --secs S (the sleep, default 1)
 //! ```
 //!
-//! It prints one line of `key=value` pairs (what the bench reads): the form, `n`, the time
-//! from the first spawn to the last join in `secs`, and for the last two forms `per_sec`
+//! Every form but `sleep` prints one line of `key=value` pairs (what the bench reads): the
+//! form, `n`, the time from the first spawn to the last join in `secs`, and for
+//! `spawn-trivial` and `ping-pong` `per_sec`
 //! (tasks spawned and joined per second) or `ns_per_switch` (one hand-off from one task to
 //! the other; smol's global executor runs on one thread unless `SMOL_THREADS` says more, so
 //! a hand-off is a switch on that thread).
 //!
+//! `sleep` prints a line per sleep length instead (`form=sleep n=K sleep_ms=1 p50_us=…
+//! p99_us=… max_us=…`): how late the sleeps ended, the overshoot past each deadline, at the
+//! median, the 99th percentile and the worst (see `shared::precision`).
+//!
 //! ```text
 //! cargo run --release -p examples-smol --bin baseline -- spawn 1000000
+//! cargo run --release -p examples-smol --bin baseline -- sleep 200
 //! cargo run --release -p examples-smol --bin baseline -- ping-pong 100000
 //! ```
 
@@ -36,7 +43,7 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let usage = "usage: baseline spawn|join-all|spawn-trivial|ping-pong N [--secs S]";
+    let usage = "usage: baseline spawn|join-all|spawn-trivial|ping-pong|sleep N [--secs S]";
     let form = args.next().ok_or(usage)?;
     let n = args
         .next()
@@ -102,6 +109,22 @@ async fn ping_pong(n: u64) {
     }
 }
 
+/// `k` sleeps in a row of each length, one after the other on this task: the line of each
+/// length reports how late its sleeps ended.
+async fn sleep_precision(k: u64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for target in shared::precision::TARGETS {
+        let mut overshoots = Vec::with_capacity(k as usize);
+        for _ in 0..k {
+            let start = Instant::now();
+            smol::Timer::after(target).await;
+            overshoots.push(start.elapsed().saturating_sub(target));
+        }
+        lines.push(shared::precision::line("sleep", target, &overshoots));
+    }
+    lines
+}
+
 fn main() -> ExitCode {
     let args = match parse(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -111,6 +134,13 @@ fn main() -> ExitCode {
         }
     };
     let (n, sleep) = (args.n, args.sleep);
+    if args.form == "sleep" {
+        // Its own lines: the overshoots, not a total time.
+        for line in smol::block_on(sleep_precision(n)) {
+            println!("{line}");
+        }
+        return ExitCode::SUCCESS;
+    }
     // Time from the first spawn to the last join.
     let start = Instant::now();
     match args.form.as_str() {

@@ -9,17 +9,24 @@
 //! baseline join-all N        N sleeps joined on this one task (futures' join_all): no spawn
 //! baseline spawn-trivial N   spawn N tasks that do nothing, join them: spawn+join throughput
 //! baseline ping-pong N       two tasks hand a turn back and forth N times through yield_now
+//! baseline sleep K           sleep K times in a row for 1 ms, then K times for 10 ms
 //! options: --secs S (the sleep, default 1), --flavor multi-thread|current-thread
 //! ```
 //!
-//! It prints one line of `key=value` pairs (what the bench reads): the form, `n`, the time
-//! from the first spawn to the last join in `secs`, and for the last two forms `per_sec`
+//! Every form but `sleep` prints one line of `key=value` pairs (what the bench reads): the
+//! form, `n`, the time from the first spawn to the last join in `secs`, and for
+//! `spawn-trivial` and `ping-pong` `per_sec`
 //! (tasks spawned and joined per second) or `ns_per_switch` (one hand-off from one task to
 //! the other; on the multi-thread runtime the two may run on two threads, and a hand-off is
 //! then a cross-thread one).
 //!
+//! `sleep` prints a line per sleep length instead (`form=sleep n=K sleep_ms=1 p50_us=…
+//! p99_us=… max_us=…`): how late the sleeps ended, the overshoot past each deadline, at the
+//! median, the 99th percentile and the worst (see `shared::precision`).
+//!
 //! ```text
 //! cargo run --release -p examples-tokio --bin baseline -- spawn 1000000
+//! cargo run --release -p examples-tokio --bin baseline -- sleep 200
 //! cargo run --release -p examples-tokio --bin baseline -- ping-pong 100000 --flavor current-thread
 //! ```
 
@@ -37,7 +44,7 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let usage = "usage: baseline spawn|join-all|spawn-trivial|ping-pong N [--secs S] [--flavor multi-thread|current-thread]";
+    let usage = "usage: baseline spawn|join-all|spawn-trivial|ping-pong|sleep N [--secs S] [--flavor multi-thread|current-thread]";
     let form = args.next().ok_or(usage)?;
     let n = args
         .next()
@@ -116,6 +123,27 @@ async fn ping_pong(n: u64) {
     }
 }
 
+/// `k` sleeps in a row of each length, one after the other on this task: the line of each
+/// length reports how late its sleeps ended.
+///
+/// tokio's timer wheel counts whole milliseconds: a sleep's deadline is rounded up to the end
+/// of its millisecond (`deadline_to_tick` in tokio's time driver), and the driver's wait in
+/// `epoll_wait` is itself rounded up to a millisecond, so a tokio sleep ends about 1 ms after
+/// its deadline, where the kernel's own timers (`std::thread::sleep`) are some 60 µs late.
+async fn sleep_precision(k: u64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for target in shared::precision::TARGETS {
+        let mut overshoots = Vec::with_capacity(k as usize);
+        for _ in 0..k {
+            let start = Instant::now();
+            tokio::time::sleep(target).await;
+            overshoots.push(start.elapsed().saturating_sub(target));
+        }
+        lines.push(shared::precision::line("sleep", target, &overshoots));
+    }
+    lines
+}
+
 fn main() -> ExitCode {
     let args = match parse(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -131,6 +159,13 @@ fn main() -> ExitCode {
     };
     let runtime = builder.enable_all().build().expect("a tokio runtime");
     let (n, sleep) = (args.n, args.sleep);
+    if args.form == "sleep" {
+        // Its own lines: the overshoots, not a total time.
+        for line in runtime.block_on(sleep_precision(n)) {
+            println!("{line}");
+        }
+        return ExitCode::SUCCESS;
+    }
     // Time from the first spawn to the last join.
     let start = Instant::now();
     match args.form.as_str() {

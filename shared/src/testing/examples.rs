@@ -284,6 +284,7 @@ fn check_example_run(runtime: Runtime, program: Program, mode: Mode) {
             task: String::new(),
             line: line.clone(),
             timing: timing_shapes.contains(&shape(line)),
+            thread: String::new(),
         })
         .collect();
     let timing = events.iter().filter(|e| e.timing).count();

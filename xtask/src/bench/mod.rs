@@ -1,21 +1,29 @@
-//! `cargo xtask bench`: how far each runtime scales, and what the teaching plumbing costs.
+//! `cargo xtask bench`: how far each runtime scales, what the teaching plumbing costs, and
+//! how late each runtime's sleeps end.
 //!
-//! 1. Builds the async runtimes' binaries in release mode, one member at a time
-//!    ([`crate::build`]), into `target/bench/bin/<runtime>/`.
-//! 2. Sweeps N (default 1 000, 10 000, 100 000, 1 000 000) for every column (tokio
-//!    multi-thread, tokio current-thread, async-std, smol, Python asyncio) and three forms:
-//!    - `count`: the program itself, `count --tasks N --scale S` (`python/count.py` for
-//!      Python): N tasks that each sleep 1 s (at `--scale 1`);
-//!    - `bare spawn`: the crate's `baseline spawn N` (`python/bench_baseline.py`): the same
-//!      N spawned sleeps with none of the project's plumbing;
-//!    - `join-all`: `baseline join-all N`: the N sleeps joined on one task, no spawn.
+//! 1. Builds the async runtimes' binaries (and the sync crate's `baseline`) in release mode,
+//!    one member at a time ([`crate::build`]), into `target/bench/bin/<runtime>/`.
+//! 2. Measures, for every series (tokio multi-thread, async-std and smol at 1 thread and at
+//!    one per core, set by `TOKIO_WORKER_THREADS`, `ASYNC_STD_THREAD_COUNT` and
+//!    `SMOL_THREADS`; tokio current-thread; Python asyncio):
+//!    - spawn+join throughput (`baseline spawn-trivial`) and task-switch cost (`baseline
+//!      ping-pong`), as the baselines time them themselves;
+//!    - at the default pool size, sleep precision (`baseline sleep K`: K sleeps in a row of
+//!      1 ms and of 10 ms, their overshoot's p50, p99 and max), beside `std::thread::sleep`
+//!      and a spin-wait (the sync crate's `baseline sleep|spin K`) and the kernel's timer
+//!      slack: this machine's floor;
+//!    - then, N by N (default 1 000, 10 000, 100 000, 1 000 000), three forms:
+//!      `count --tasks N --scale S` (`python/count.py` for Python); `bare spawn`, the crate's
+//!      `baseline spawn N` (`python/bench_baseline.py`), the same N spawned sleeps with none
+//!      of the project's plumbing; and, at the default pool size, `join-all`, `baseline
+//!      join-all N`, the N sleeps joined on one task, no spawn.
 //!
-//!    Each point runs `--repeat` times through the measuring [`Runner`]; the report gives
-//!    the median wall time (spawn to exit) and the median peak RSS. Python's sweep stops
-//!    where the previous point predicts more than `--python-limit` seconds.
-//! 3. Spawn+join throughput (`baseline spawn-trivial`) and task-switch cost (`baseline
-//!    ping-pong`), as the baselines time them themselves.
-//! 4. Writes `bench.md` (tables, and the targets met or missed), `bench.json` (every figure)
+//!    Each of these stages runs every cell `1 + --repeat` times in one order shuffled by a
+//!    seed ([`stats::schedule`]; printed, and `--seed` repeats it); a cell's first run is a
+//!    warm-up and is discarded. Every figure is the spread (min, median, max) of the rest
+//!    ([`stats::Spread`]). Python's sweep stops where the previous N predicts more than
+//!    `--python-limit` seconds.
+//! 3. Writes `bench.md` (tables, and the targets met or missed), `bench.json` (every figure)
 //!    and `bench.svg` (overhead and peak RSS against N, N on a log axis) to `target/bench/`.
 //!
 //! Bytes per task is the slope of peak RSS over N: between one N and the next in the tables,
@@ -27,16 +35,19 @@
 //! [`crate::atomic`]), and returns [`interrupt::stopped`]: one line naming the point and the
 //! last complete `bench.md`, exit code 130 / 143 / 129.
 //!
-//! [`bench`] is those steps in order, over modules of one idea each: [`run`] (the jobs and
-//! their runs), [`results`] (what is measured), [`stats`] (medians and slopes), [`report`]
-//! (`bench.md`) and [`plot`] (`bench.svg`).
+//! [`bench`] is those steps in order, over modules of one idea each: [`run`] (the jobs),
+//! [`cells`] (running a stage in its shuffled order, and its figures), [`results`] (what is
+//! measured), [`stats`] (spreads, slopes, the schedule), [`report`] (`bench.md`) and [`plot`]
+//! (`bench.svg`).
 
+pub mod cells;
 pub mod plot;
 pub mod report;
 pub mod results;
 pub mod run;
 pub mod stats;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -44,9 +55,10 @@ use clap::Args;
 use shared::Runtime;
 use shared::cli::Flavor;
 
+use self::cells::{Cell, What};
 pub use self::plot::plot;
 pub use self::report::{markdown, thousands};
-pub use self::results::{Form, Point, Rates, Results};
+pub use self::results::{Form, Point, Precision, Rates, Results, Series};
 use self::run::Bins;
 pub use self::run::{baseline_value, check_output, python_skip};
 pub use self::stats::{median, slope};
@@ -61,18 +73,28 @@ use crate::{atomic, interrupt};
 #[derive(Debug, Clone, Args)]
 #[command(after_help = "\
 Runs count --tasks N and the bare baselines for every N under tokio (both schedulers), \
-async-std, smol and Python asyncio, at --scale 1 by default (1 s sleeps). With the defaults \
-it takes about 15 minutes once built, Python's 1 000 000 tasks being the longest part. \
-Reports: target/bench/bench.md, bench.json and bench.svg.")]
+async-std, smol (their pools at 1 thread and one per core) and Python asyncio, at --scale 1 \
+by default (1 s sleeps), and measures how late each runtime's sleeps end. Every cell runs \
+once to warm up and then --repeat times, all in an order shuffled by a seed that is printed \
+(--seed repeats it). With the defaults it takes about 25 minutes once built, Python's \
+1 000 000 tasks being the longest part. Reports: target/bench/bench.md, bench.json and \
+bench.svg.")]
 pub struct BenchArgs {
     /// The task counts to sweep, comma-separated.
     #[arg(long, value_name = "N,N,...", value_delimiter = ',',
           default_values_t = [1_000u64, 10_000, 100_000, 1_000_000])]
     pub tasks: Vec<u64>,
-    /// Runs per point; the median is reported.
+    /// Counted runs per cell, after one warm-up run; min, median and max are reported.
     #[arg(long, value_name = "RUNS", default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(1..=20))]
     pub repeat: u32,
+    /// The seed of the shuffled run order (default: a fresh one, printed and reported).
+    #[arg(long, value_name = "SEED")]
+    pub seed: Option<u64>,
+    /// Sleeps in a row of each length for the sleep-precision table.
+    #[arg(long, value_name = "K", default_value_t = 200,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub sleeps: u64,
     /// The sleep of every task, in seconds (count's --scale; the ideal wall time).
     #[arg(long, value_name = "SECS", default_value_t = 1.0)]
     pub scale: f64,
@@ -123,7 +145,7 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     let check = |what: &str| {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
-    let bin_dirs = build_async_runtimes(&out_dir, profile)?;
+    let bin_dirs = build_runtimes(&out_dir, profile)?;
     check("the builds")?;
     let python = find_python(args);
     check("the search for Python")?;
@@ -131,28 +153,20 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         .into_iter()
         .filter(|c| *c != Column::Python || python.is_some())
         .collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let series: Vec<Series> = columns.iter().flat_map(|&c| Series::of(c, cores)).collect();
+    let seed = args.seed.unwrap_or_else(stats::fresh_seed);
+    eprintln!("==> run order shuffled with seed {seed} (--seed {seed} repeats it)");
+    let bins = |column: Column| match column {
+        Column::Python => Bins::Python(python.as_ref().expect("python was found")),
+        _ => Bins::Rust(bin_dir(&bin_dirs, column.runtime())),
+    };
 
     let runner = Runner::measuring(std::env::current_exe().context("finding xtask itself")?);
     let load_before = run::loadavg();
-    let mut points = Vec::new();
-    let mut rates = Vec::new();
-    for &column in &columns {
-        let bins = match column {
-            Column::Python => Bins::Python(python.as_ref().expect("python was found")),
-            _ => Bins::Rust(
-                bin_dirs
-                    .iter()
-                    .find(|(r, _)| *r == column.runtime())
-                    .map(|(_, d)| d.as_path())
-                    .expect("every async runtime was built"),
-            ),
-        };
-        points.extend(sweep_column(&runner, column, bins, &sweep, args, &check)?);
-        let measured = run::measure_rates(&runner, column, bins, args);
-        check(&format!("{} · spawn+join and task switch", column.label()))?;
-        eprintln!("    {}", run::describe_rates(&measured));
-        rates.push(measured);
-    }
+    let (rates, precision) =
+        measure_rates_and_precision(&runner, &series, &bins, seed, args, &check)?;
+    let points = measure_sweep(&runner, &series, &bins, &sweep, seed, args, &check)?;
     let results = Results {
         command: command_line.to_string(),
         machine: machine(python.as_ref().map(|p| p.version.as_str())),
@@ -161,10 +175,160 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         scale: args.scale,
         repeat: args.repeat,
         profile: profile.name().to_string(),
+        seed,
+        cores,
+        timer_slack_ns: timer_slack_ns(),
         points,
         rates,
+        precision,
     };
-    write_reports(&out_dir, &results, &sweep, &columns)
+    write_reports(&out_dir, &results, &sweep, &series)
+}
+
+/// The first stage: every series' rates, and the sleep-precision rows, in one shuffled order.
+fn measure_rates_and_precision<'a>(
+    runner: &Runner,
+    series: &[Series],
+    bins: &impl Fn(Column) -> Bins<'a>,
+    seed: u64,
+    args: &BenchArgs,
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<(Vec<Rates>, Vec<Precision>)> {
+    let mut cells = Vec::new();
+    for &s in series {
+        for (baseline, n, key) in [
+            ("spawn-trivial", args.trivial_tasks, "secs"),
+            ("ping-pong", args.ping_pong_rounds, "ns_per_switch"),
+        ] {
+            cells.push(Cell {
+                what: What::Rate {
+                    series: s,
+                    baseline,
+                    key,
+                },
+                job: run::baseline_job(s, bins(s.column), baseline, n, args),
+            });
+        }
+    }
+    // The sleep rows: each async column at its default pool, then the sync crate's blocking
+    // sleep and spin-wait, then Python's asyncio.
+    let mut sleepers: Vec<(String, Bins<'a>, &str, Option<Column>)> = series
+        .iter()
+        .filter(|s| s.default && s.column != Column::Python)
+        .map(|s| (s.label(), bins(s.column), "sleep", Some(s.column)))
+        .collect();
+    let sync = bins(Column::Sync);
+    sleepers.push(("std::thread::sleep".into(), sync, "sleep", None));
+    sleepers.push(("spin-wait (the floor)".into(), sync, "spin", None));
+    if series.iter().any(|s| s.column == Column::Python) {
+        sleepers.push(("python asyncio".into(), bins(Column::Python), "sleep", None));
+    }
+    let first_sleep = cells.len();
+    for (who, bins, form, column) in &sleepers {
+        cells.push(Cell {
+            what: What::Sleep { who: who.clone() },
+            job: run::sleep_job(*bins, form, args.sleeps, *column),
+        });
+    }
+    eprintln!(
+        "==> spawn+join, ping-pong and sleep precision: {} cells",
+        cells.len()
+    );
+    let tallies = cells::run(runner, &cells, args.repeat, seed, check)?;
+    let rates = series
+        .iter()
+        .zip(tallies.chunks(2))
+        .map(|(&s, pair)| {
+            cells::rates(
+                s,
+                &pair[0],
+                &pair[1],
+                args.trivial_tasks,
+                args.ping_pong_rounds,
+            )
+        })
+        .collect();
+    let precision = sleepers
+        .iter()
+        .zip(&tallies[first_sleep..])
+        .flat_map(|((who, ..), tally)| cells::precision(who, args.sleeps, tally))
+        .collect();
+    Ok((rates, precision))
+}
+
+/// The sweep, N by N: at each N every series' forms (join-all at the default pool size only)
+/// in one shuffled order; Python's stop where the previous N predicts too long a run
+/// ([`python_skip`]).
+fn measure_sweep<'a>(
+    runner: &Runner,
+    series: &[Series],
+    bins: &impl Fn(Column) -> Bins<'a>,
+    sweep: &[u64],
+    seed: u64,
+    args: &BenchArgs,
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<Point>> {
+    let mut points = Vec::new();
+    let mut previous: BTreeMap<(String, &str), (u64, f64)> = BTreeMap::new();
+    for (stage, &n) in sweep.iter().enumerate() {
+        let mut cells = Vec::new();
+        for &s in series {
+            for form in Form::ALL {
+                if form == Form::JoinAll && !s.default {
+                    continue;
+                }
+                let last = previous.get(&(s.label(), form.label())).copied();
+                if let Some(why) = python_skip(s.column, last, n, args.python_limit) {
+                    eprintln!("    {} · {} · N={n}: {why}", s.label(), form.label());
+                    points.push(cells::point(
+                        s,
+                        form,
+                        n,
+                        cells::Tally {
+                            note: Some(why),
+                            ..cells::Tally::default()
+                        },
+                    ));
+                    continue;
+                }
+                cells.push(Cell {
+                    what: What::Point { series: s, form, n },
+                    job: run::job(s, bins(s.column), form, n, args),
+                });
+            }
+        }
+        eprintln!("==> N = {n}: {} cells", cells.len());
+        let stage_seed = seed.wrapping_add(1 + stage as u64);
+        let tallies = cells::run(runner, &cells, args.repeat, stage_seed, check)?;
+        for (cell, tally) in cells.iter().zip(tallies) {
+            let What::Point { series: s, form, n } = cell.what else {
+                continue;
+            };
+            if let Some(wall) = cells::median_wall(&tally) {
+                previous.insert((s.label(), form.label()), (n, wall));
+            }
+            points.push(cells::point(s, form, n, tally));
+        }
+    }
+    Ok(points)
+}
+
+/// The directory of a runtime's binaries.
+fn bin_dir(bin_dirs: &[(Runtime, PathBuf)], runtime: Runtime) -> &Path {
+    bin_dirs
+        .iter()
+        .find(|(r, _)| *r == runtime)
+        .map(|(_, d)| d.as_path())
+        .expect("every Rust runtime was built")
+}
+
+/// `/proc/self/timerslack_ns` (inherited by the measured programs), where Linux has it.
+fn timer_slack_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/self/timerslack_ns")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// The task counts to sweep, in order and once each; an error for a bad `--scale` or
@@ -182,21 +346,28 @@ fn sweep(args: &BenchArgs) -> anyhow::Result<Vec<u64>> {
     Ok(sweep)
 }
 
-/// Builds each async runtime's binaries apart from the others', into `out/bin/<runtime>/`.
-fn build_async_runtimes(
-    out_dir: &Path,
-    profile: Profile,
-) -> anyhow::Result<Vec<(Runtime, PathBuf)>> {
+/// Builds each async runtime's binaries apart from the others', and the sync crate's (for its
+/// `baseline`), into `out/bin/<runtime>/`.
+fn build_runtimes(out_dir: &Path, profile: Profile) -> anyhow::Result<Vec<(Runtime, PathBuf)>> {
     let mut bin_dirs = Vec::new();
-    for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+    for runtime in [
+        Runtime::Tokio,
+        Runtime::AsyncStd,
+        Runtime::Smol,
+        Runtime::Sync,
+    ] {
         let dest = out_dir.join("bin").join(runtime.name());
         eprintln!("==> building {runtime} ({})", profile.name());
         let built = build::build_runtime(runtime, profile, &dest)?;
         if let Some(error) = built.error {
             bail!("{error}");
         }
-        for needed in ["count", "baseline"] {
-            if !built.binaries.contains_key(needed) {
+        let needed: &[&str] = match runtime {
+            Runtime::Sync => &["baseline"],
+            _ => &["count", "baseline"],
+        };
+        for needed in needed {
+            if !built.binaries.contains_key(*needed) {
                 bail!("the build of {runtime} made no `{needed}` binary");
             }
         }
@@ -217,57 +388,19 @@ fn find_python(args: &BenchArgs) -> Option<python::Python> {
     found
 }
 
-/// Every form at every N for one column, a progress line each; Python's sweep stops where
-/// the previous point predicts too long a run ([`python_skip`]). `check` stops it after a
-/// point that a signal interrupted.
-fn sweep_column(
-    runner: &Runner,
-    column: Column,
-    bins: Bins<'_>,
-    sweep: &[u64],
-    args: &BenchArgs,
-    check: &dyn Fn(&str) -> anyhow::Result<()>,
-) -> anyhow::Result<Vec<Point>> {
-    let mut points = Vec::new();
-    for form in Form::ALL {
-        let mut previous: Option<(u64, f64)> = None;
-        for &n in sweep {
-            let point = match python_skip(column, previous, n, args.python_limit) {
-                Some(why) => Point {
-                    column: column.label(),
-                    form,
-                    n,
-                    wall_s: None,
-                    peak_rss_kib: None,
-                    runs_s: Vec::new(),
-                    note: Some(why),
-                },
-                None => run::measure_point(runner, column, bins, form, n, args),
-            };
-            check(&format!("{} · {} · N={n}", column.label(), form.label()))?;
-            eprintln!("    {}", run::describe(&point));
-            if let Some(wall) = point.wall_s {
-                previous = Some((n, wall));
-            }
-            points.push(point);
-        }
-    }
-    Ok(points)
-}
-
 /// `bench.json`, `bench.md` and `bench.svg` in `out_dir`, each whole or not at all.
 fn write_reports(
     out_dir: &Path,
     results: &Results,
     sweep: &[u64],
-    columns: &[Column],
+    series: &[Series],
 ) -> anyhow::Result<()> {
     let json = out_dir.join("bench.json");
     atomic::write(&json, serde_json::to_string_pretty(results)?)?;
     let md = out_dir.join("bench.md");
-    atomic::write(&md, markdown(results, sweep, columns))?;
+    atomic::write(&md, markdown(results, sweep, series))?;
     let svg = out_dir.join("bench.svg");
-    atomic::write(&svg, plot(results, columns))?;
+    atomic::write(&svg, plot(results, &defaults(series)))?;
     eprintln!(
         "==> wrote {}, {} and {}",
         md.display(),
@@ -275,4 +408,13 @@ fn write_reports(
         svg.display()
     );
     Ok(())
+}
+
+/// The columns of the series at their default pool size (what the plot shows).
+fn defaults(series: &[Series]) -> Vec<Column> {
+    series
+        .iter()
+        .filter(|s| s.default)
+        .map(|s| s.column)
+        .collect()
 }

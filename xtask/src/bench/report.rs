@@ -1,10 +1,11 @@
 //! `bench.md`: wall time and memory against N, bytes per task over the sweep, spawn+join
-//! throughput and switch cost, and the targets met or missed.
+//! throughput and switch cost, sleep precision beside this machine's floor, and the targets
+//! met or missed. Every figure is the median of its runs with their min and max beside it.
 
 use std::fmt::Write as _;
 
-use super::stats::{point, step_slope, sweep_slope};
-use super::{Form, Point, Results};
+use super::stats::{Spread, point, step_slope, sweep_slope};
+use super::{Form, Point, Results, Series};
 use crate::compare::Column;
 use crate::markdown::{self, Align, Layout};
 
@@ -27,6 +28,11 @@ pub fn mib(kib: u64) -> String {
 
 fn opt(value: Option<f64>, format: impl Fn(f64) -> String) -> String {
     value.map_or_else(|| "–".to_string(), format)
+}
+
+/// `median (min–max)`, each number by `format`, or `–`.
+fn spread(value: Option<Spread>, format: impl Fn(f64) -> String) -> String {
+    value.map_or_else(|| "–".to_string(), |s| s.show(format))
 }
 
 /// A compact Markdown table: the first `words` columns left-aligned, the figures
@@ -59,9 +65,13 @@ fn verdict(value: f64, limit: f64, unit: &str) -> String {
 }
 
 /// `bench.md`.
-pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String {
+pub fn markdown(results: &Results, sweep: &[u64], series: &[Series]) -> String {
     let ideal = results.scale;
-    let overhead = |p: Option<&Point>| p.and_then(|p| p.wall_s).map(|w| w - ideal);
+    let columns: Vec<Column> = series
+        .iter()
+        .filter(|s| s.default)
+        .map(|s| s.column)
+        .collect();
     let mut text = String::new();
     let _ = writeln!(text, "# cargo xtask bench\n");
     let _ = writeln!(text, "- command: `{}`", results.command);
@@ -73,49 +83,62 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
     );
     let _ = writeln!(
         text,
+        "- run order: every stage's runs shuffled with seed {seed} (`cargo xtask bench --seed \
+         {seed}` repeats it); every cell ran once to warm up (discarded), then {} times",
+        results.repeat,
+        seed = results.seed
+    );
+    let _ = writeln!(
+        text,
         "- every task sleeps {ideal} s (the ideal wall time); {} profile; each figure is the \
-         median of {} runs; wall time is the whole process, from spawn to exit; peak RSS is \
-         the process's `ru_maxrss`.\n",
-        results.profile, results.repeat
+         median of its runs, their min–max beside it; wall time is the whole process, from \
+         spawn to exit; peak RSS is the process's `ru_maxrss`.\n",
+        results.profile
     );
 
     let _ = writeln!(
         text,
         "## Wall time: overhead over the {ideal} s ideal\n\n\
          `count` is `count --tasks N`; `bare` is `baseline spawn N`, the same spawned sleeps \
-         with none of the project's plumbing; `ratio` is count's overhead over bare's; \
-         `join-all` is `baseline join-all N`, the N sleeps joined on one task, no spawn.\n"
+         with none of the project's plumbing; `ratio` is count's median overhead over bare's; \
+         `join-all` is `baseline join-all N`, the N sleeps joined on one task, no spawn (at \
+         the runtime's default pool size only). `threads` is the pool's size: each runtime's \
+         default (a thread per core for tokio's multi-thread scheduler and async-std, one for \
+         smol), and the other of 1 and {} (the cores), set by `TOKIO_WORKER_THREADS`, \
+         `ASYNC_STD_THREAD_COUNT` and `SMOL_THREADS`.\n",
+        results.cores
     );
     let mut rows = Vec::new();
-    for column in columns {
-        let c = column.label();
+    for s in series {
+        let label = s.label();
         for &n in sweep {
-            let count = overhead(point(results, &c, Form::Count, n));
-            let bare = overhead(point(results, &c, Form::Spawn, n));
-            let join = overhead(point(results, &c, Form::JoinAll, n));
-            let secs = |o: Option<f64>| opt(o, |o| format!("{:.3} s", o + ideal));
-            let plus = |o: Option<f64>| opt(o, |o| format!("+{o:.3} s"));
-            let ratio = match (count, bare) {
-                (Some(c), Some(b)) if b > 0.0 => format!("{:.2}×", c / b),
+            let wall = |form| point(results, &label, form, n).and_then(|p| p.wall);
+            let over = |form| wall(form).map(|w| w.map(|w| w - ideal));
+            let plus = |o: Option<Spread>| spread(o, |o| format!("{o:+.3}"));
+            let ratio = match (over(Form::Count), over(Form::Spawn)) {
+                (Some(c), Some(b)) if b.median > 0.0 => format!("{:.2}×", c.median / b.median),
                 _ => "–".into(),
             };
             rows.push(vec![
-                c.clone(),
+                s.column.label(),
+                s.threads_label(),
                 thousands(n),
-                secs(count),
-                plus(count),
-                secs(bare),
-                plus(bare),
+                plus(over(Form::Count)),
+                plus(over(Form::Spawn)),
                 ratio,
-                secs(join),
-                plus(join),
+                plus(over(Form::JoinAll)),
             ]);
         }
     }
     text.push_str(&table(
         &[
-            "runtime", "N", "count", "overhead", "bare", "overhead", "ratio", "join-all",
-            "overhead",
+            "runtime",
+            "threads",
+            "N",
+            "count overhead (s)",
+            "bare overhead (s)",
+            "ratio",
+            "join-all overhead (s)",
         ],
         1,
         &rows,
@@ -124,16 +147,16 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
     let _ = writeln!(
         text,
         "\n## Memory: peak RSS and bytes per task\n\n\
-         Bytes per task is the slope of peak RSS over N, from the previous N to this one.\n"
+         At each runtime's default pool size. Bytes per task is the slope of the median \
+         peak RSS over N, from the previous N to this one.\n"
     );
     let mut rows = Vec::new();
-    for column in columns {
+    for column in &columns {
         let c = column.label();
         for &n in sweep {
             let rss = |form| {
-                point(results, &c, form, n)
-                    .and_then(|p| p.peak_rss_kib)
-                    .map_or_else(|| "–".to_string(), mib)
+                let kib = point(results, &c, form, n).and_then(|p| p.peak_rss);
+                spread(kib, |k| format!("{:.1}", k / 1024.0))
             };
             let per = |form| step_slope(results, &c, form, n);
             let bytes = |b: Option<f64>| opt(b, |b| format!("{b:.0}"));
@@ -158,12 +181,12 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
         &[
             "runtime",
             "N",
-            "count RSS",
+            "count RSS (MiB)",
             "B/task",
-            "bare RSS",
+            "bare RSS (MiB)",
             "B/task",
             "ratio",
-            "join-all RSS",
+            "join-all RSS (MiB)",
             "B/task",
         ],
         1,
@@ -175,7 +198,7 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
         "\n## Bytes per task over the whole sweep (least-squares slope)\n"
     );
     let mut rows = Vec::new();
-    for column in columns {
+    for column in &columns {
         let c = column.label();
         let count = sweep_slope(results, &c, Form::Count);
         let bare = sweep_slope(results, &c, Form::Spawn);
@@ -198,19 +221,23 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
         "\n## Spawn+join throughput and task-switch cost\n\n\
          `baseline spawn-trivial N` spawns N tasks that do nothing and joins them in order; \
          `baseline ping-pong N`: two tasks hand a turn back and forth through the runtime's \
-         yield, N times each; the time per hand-off. Both as the baselines time themselves.\n"
+         yield, N times each; the time per hand-off. Both as the baselines time themselves, \
+         at both pool sizes: with more than one worker, tokio and async-std steal tasks \
+         between threads, and a hand-off may cross threads.\n"
     );
     let rows: Vec<Vec<String>> = results
         .rates
         .iter()
         .map(|r| {
+            let (column, threads) = split_label(&r.column, r.threads);
             vec![
-                r.column.clone(),
-                opt(r.trivial_s, |s| format!("{s:.3} s")),
+                column,
+                threads,
+                spread(r.trivial, |s| format!("{s:.3}")),
                 opt(r.trivial_s, |s| {
                     format!("{:.2} M/s", r.trivial_tasks as f64 / s / 1e6)
                 }),
-                opt(r.ns_per_switch, |ns| format!("{ns:.0} ns")),
+                spread(r.switch, |ns| format!("{ns:.0}")),
             ]
         })
         .collect();
@@ -219,9 +246,10 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
     text.push_str(&table(
         &[
             "runtime",
-            &format!("spawn+join {} tasks", thousands(trivial)),
+            "threads",
+            &format!("spawn+join {} tasks (s)", thousands(trivial)),
             "tasks per second",
-            &format!("switch ({} rounds)", thousands(rounds)),
+            &format!("switch, {} rounds (ns)", thousands(rounds)),
         ],
         1,
         &rows,
@@ -235,7 +263,8 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
         );
     }
 
-    text.push_str(&targets(results, sweep, columns));
+    text.push_str(&precision(results));
+    text.push_str(&targets(results, sweep, &columns));
     let notes: Vec<&Point> = results.points.iter().filter(|p| p.note.is_some()).collect();
     if !notes.is_empty() {
         let _ = writeln!(text, "\n## Points without figures\n");
@@ -250,6 +279,91 @@ pub fn markdown(results: &Results, sweep: &[u64], columns: &[Column]) -> String 
             );
         }
     }
+    text
+}
+
+/// A rates row's runtime and pool size, from its series label (`smol · 2 threads`).
+fn split_label(label: &str, threads: Option<usize>) -> (String, String) {
+    let column = label.split(" · ").next().unwrap_or(label).to_string();
+    (column, threads.unwrap_or(1).to_string())
+}
+
+/// The sleep-precision table, this machine's floor beside it, and why tokio's is ~1 ms.
+fn precision(results: &Results) -> String {
+    let mut text = String::new();
+    if results.precision.is_empty() {
+        return text;
+    }
+    let sleeps = results.precision[0].sleeps;
+    let _ = writeln!(
+        text,
+        "\n## Sleep precision: how late a sleep ends\n\n\
+         `baseline sleep {}`: {} sleeps in a row of 1 ms, then as many of 10 ms, on one task \
+         (one thread for `std::thread::sleep`); the overshoot of each is the time from its \
+         deadline to the moment the code after it ran. Each figure is the median over the \
+         runs of that run's p50, p99 or max, with their min–max. The floor: `spin-wait` \
+         busy-waits to the same deadlines (the overshoot of the measurement itself, and of \
+         being preempted on a shared machine), and the kernel's timer slack, how late Linux \
+         may fire a sleeping thread's timer to batch wake-ups, is {}.\n",
+        sleeps,
+        thousands(sleeps),
+        results
+            .timer_slack_ns
+            .map_or("unknown here".to_string(), |ns| format!(
+                "{:.0} µs (`/proc/self/timerslack_ns` = {ns})",
+                ns as f64 / 1000.0
+            ))
+    );
+    let rows: Vec<Vec<String>> = results
+        .precision
+        .iter()
+        .map(|p| {
+            let us = |s: Option<Spread>| spread(s, |v| format!("{v:.0}"));
+            vec![
+                p.who.clone(),
+                format!("{} ms", p.sleep_ms),
+                us(p.p50_us),
+                us(p.p99_us),
+                us(p.max_us),
+            ]
+        })
+        .collect();
+    text.push_str(&table(
+        &[
+            "sleep",
+            "length",
+            "p50 overshoot (µs)",
+            "p99 (µs)",
+            "max (µs)",
+        ],
+        2,
+        &rows,
+    ));
+    for p in results.precision.iter().filter(|p| p.note.is_some()) {
+        let _ = writeln!(
+            text,
+            "\n{} ({} ms): {}",
+            p.who,
+            p.sleep_ms,
+            p.note.as_deref().unwrap_or("")
+        );
+    }
+    let _ = writeln!(
+        text,
+        "\n**Why tokio's sleeps end about 1 ms late.** tokio's timer is a hierarchical wheel \
+         whose finest slots are one millisecond wide: a sleep's deadline is rounded *up* to \
+         the end of its millisecond (`deadline_to_tick` in tokio's time driver), and the \
+         driver then waits for that tick in `epoll_wait`, whose timeout is itself a whole \
+         number of milliseconds, rounded up by mio. So every tokio sleep overshoots by up to \
+         a millisecond more than the kernel's own timers, on either scheduler. async-std and \
+         smol share async-io's timers, a sorted map of `Instant`s, and their poller (the \
+         polling crate) arms a `timerfd` with the earliest deadline to the nanosecond, so \
+         they are late by about what `std::thread::sleep` (`clock_nanosleep`) is: the timer \
+         slack plus a wake-up. Python's asyncio \
+         wakes its loop with `epoll` too, a millisecond-resolution timeout, plus the \
+         interpreter's own overhead. The seeds' timings in this project are 10 ms and \
+         longer, so a millisecond is visible at `--scale 0.01` and lost in the noise at 1 s.\n"
+    );
     text
 }
 
@@ -347,10 +461,21 @@ mod tests {
             point("smol", Form::JoinAll, 1_000_000, 1.20, 200_000),
         ];
         let results = results(points);
-        let text = markdown(&results, &[1_000, 1_000_000], &[Column::Smol]);
-        // Overhead ratio at 1M: 0.70 / 0.50.
+        let smol = Series {
+            column: Column::Smol,
+            threads: Some(1),
+            default: true,
+        };
+        let text = markdown(&results, &[1_000, 1_000_000], &[smol]);
+        // Overhead ratio at 1M: 0.70 / 0.50; every overhead with its min and max (the
+        // fixture's runs are 0.99×, 1× and 1.02× the median).
+        let row = format!(
+            "| smol | 1 | {} | +0.700 (+0.683–+0.734) | +0.500 (+0.485–+0.530) | 1.40× |",
+            thousands(1_000_000)
+        );
+        assert!(text.contains(&row), "{text}");
         assert!(
-            text.contains("| +0.700 s | 1.500 s | +0.500 s | 1.40× |"),
+            text.contains("seed 42 (`cargo xtask bench --seed 42`"),
             "{text}"
         );
         // Bytes per task: (344 000 - 4 000) KiB over 999 000 tasks = 348.5 B.
@@ -366,7 +491,17 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("| smol | 0.250 s | 4.00 M/s | 90 ns |"),
+            text.contains("| smol | 1 | 0.250 (0.240–0.300) | 4.00 M/s | 90 (90–90) |"),
+            "{text}"
+        );
+        // The sleep-precision table and its floor.
+        assert!(
+            text.contains("| tokio current-thread | 1 ms | 1100 (1090–1120) | 1400 (1400–1400) |"),
+            "{text}"
+        );
+        assert!(text.contains("timer slack"), "{text}");
+        assert!(
+            text.contains("50 µs (`/proc/self/timerslack_ns` = 50000)"),
             "{text}"
         );
     }

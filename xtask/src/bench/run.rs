@@ -1,17 +1,16 @@
-//! Running the bench's programs: the job of each point (`count --tasks N`, `baseline <form>
-//! N`, or their Python forms), its runs through the measuring [`Runner`] and the check of what
-//! they printed, the rates of a column, and the progress lines.
+//! The bench's programs: the job of each point (`count --tasks N`, `baseline <form> N`, or
+//! their Python forms) for a series (its pool size set through the runtime's variable), the
+//! check of what they printed, and the progress lines. [`super::cells`] runs them.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::report::mib;
-use super::stats::median;
-use super::{BenchArgs, Form, Point, Rates};
+use super::{BenchArgs, Form, Point, Rates, Series};
 use crate::build;
 use crate::compare::Column;
 use crate::python;
-use crate::runner::{Job, Runner};
+use crate::runner::Job;
 
 /// Why Python's sweep stops before `n`, if it does: the previous point, scaled linearly to
 /// `n`, would take longer than `limit` seconds.
@@ -35,10 +34,10 @@ pub enum Bins<'a> {
     Python(&'a python::Python),
 }
 
-/// The job of one run of `form` at `n` for `column`.
-fn job(column: Column, bins: Bins<'_>, form: Form, n: u64, args: &BenchArgs) -> Job {
+/// The job of one run of `form` at `n` for `series`.
+pub fn job(series: Series, bins: Bins<'_>, form: Form, n: u64, args: &BenchArgs) -> Job {
     match form.baseline_form() {
-        Some(baseline) => baseline_job(column, bins, baseline, n, args),
+        Some(baseline) => baseline_job(series, bins, baseline, n, args),
         None => {
             let (n, scale) = (n.to_string(), args.scale.to_string());
             let count_args = ["--tasks", &n, "--scale", &scale];
@@ -48,13 +47,13 @@ fn job(column: Column, bins: Bins<'_>, form: Form, n: u64, args: &BenchArgs) -> 
                     .args(count_args),
                 Bins::Rust(dir) => Job::new(dir.join("count")).args(count_args),
             };
-            with_flavor(job, column)
+            with_flavor(job, series)
         }
     }
 }
 
 /// The job of `baseline <form> <n>` (`python/bench_baseline.py` for Python).
-fn baseline_job(column: Column, bins: Bins<'_>, form: &str, n: u64, args: &BenchArgs) -> Job {
+pub fn baseline_job(series: Series, bins: Bins<'_>, form: &str, n: u64, args: &BenchArgs) -> Job {
     let (n, secs) = (n.to_string(), args.scale.to_string());
     let baseline_args = [form, &n, "--secs", &secs];
     let job = match bins {
@@ -63,15 +62,41 @@ fn baseline_job(column: Column, bins: Bins<'_>, form: &str, n: u64, args: &Bench
             .args(baseline_args),
         Bins::Rust(dir) => Job::new(dir.join("baseline")).args(baseline_args),
     };
-    with_flavor(job, column)
+    with_flavor(job, series)
 }
 
-/// tokio's `--flavor`, no colour, and a timeout far past any healthy run.
-fn with_flavor(mut job: Job, column: Column) -> Job {
-    if let Some(flavor) = column.flavor() {
+/// tokio's `--flavor`, the pool size, no colour, and a timeout far past any healthy run.
+fn with_flavor(mut job: Job, series: Series) -> Job {
+    if let Some(flavor) = series.column.flavor() {
         job = job.args(["--flavor".to_string(), flavor.to_string()]);
     }
+    if let Some((var, threads)) = series.env() {
+        job = job.env(var, threads);
+    }
     job.env("NO_COLOR", "1").timeout(Duration::from_secs(300))
+}
+
+/// The sleep-precision job of a row: `baseline sleep K` (`spin K` for the floor) of a Rust
+/// runtime's binaries, or `bench_baseline.py sleep K`.
+pub fn sleep_job(bins: Bins<'_>, form: &str, sleeps: u64, flavor: Option<Column>) -> Job {
+    let sleeps = sleeps.to_string();
+    let job = match bins {
+        Bins::Python(python) => Job::new(&python.executable)
+            .arg(python_baseline())
+            .args(["sleep", &sleeps]),
+        Bins::Rust(dir) => Job::new(dir.join("baseline")).args([form, &sleeps]),
+    };
+    match flavor {
+        Some(column) => with_flavor(
+            job,
+            Series {
+                column,
+                threads: None,
+                default: true,
+            },
+        ),
+        None => job.env("NO_COLOR", "1").timeout(Duration::from_secs(300)),
+    }
 }
 
 /// `python/bench_baseline.py`.
@@ -108,85 +133,15 @@ pub fn baseline_value(stdout: &str, key: &str) -> Option<f64> {
         .ok()
 }
 
-pub fn measure_point(
-    runner: &Runner,
-    column: Column,
-    bins: Bins<'_>,
-    form: Form,
-    n: u64,
-    args: &BenchArgs,
-) -> Point {
-    let job = job(column, bins, form, n, args);
-    let mut walls = Vec::new();
-    let mut rss = Vec::new();
-    let mut note = None;
-    for _ in 0..args.repeat {
-        let outcome = runner.run(&job);
-        if !outcome.status.success() {
-            note = Some(format!(
-                "{}: {}",
-                outcome.status,
-                outcome.last_error_line().unwrap_or("no message")
-            ));
-            break;
-        }
-        if let Err(why) = check_output(form, n, &outcome.stdout) {
-            note = Some(why);
-            break;
-        }
-        walls.push(outcome.wall.as_secs_f64());
-        rss.push(outcome.peak_rss_kib.unwrap_or(0) as f64);
-    }
-    let ok = note.is_none();
-    Point {
-        column: column.label(),
-        form,
-        n,
-        wall_s: median(&walls).filter(|_| ok),
-        peak_rss_kib: median(&rss).filter(|_| ok).map(|k| k as u64),
-        runs_s: walls,
-        note,
-    }
-}
-
-pub fn measure_rates(runner: &Runner, column: Column, bins: Bins<'_>, args: &BenchArgs) -> Rates {
-    let mut note = None;
-    let mut run = |baseline: &str, n: u64, key: &str| -> Option<f64> {
-        let job = baseline_job(column, bins, baseline, n, args);
-        let mut values = Vec::new();
-        for _ in 0..args.repeat {
-            let outcome = runner.run(&job);
-            match baseline_value(&outcome.stdout, key) {
-                Some(value) if outcome.status.success() => values.push(value),
-                _ => {
-                    note = Some(format!(
-                        "{baseline}: {} {}",
-                        outcome.status,
-                        outcome.last_error_line().unwrap_or("")
-                    ));
-                    return None;
-                }
-            }
-        }
-        median(&values)
-    };
-    let trivial_s = run("spawn-trivial", args.trivial_tasks, "secs");
-    let ns_per_switch = run("ping-pong", args.ping_pong_rounds, "ns_per_switch");
-    Rates {
-        column: column.label(),
-        trivial_tasks: args.trivial_tasks,
-        trivial_s,
-        ping_pong_rounds: args.ping_pong_rounds,
-        ns_per_switch,
-        note,
-    }
-}
-
 pub fn describe(point: &Point) -> String {
     let what = format!("{} · {} · N={}", point.column, point.form.label(), point.n);
-    match (point.wall_s, point.peak_rss_kib, &point.note) {
+    match (point.wall, point.peak_rss_kib, &point.note) {
         (Some(wall), Some(rss), _) => {
-            format!("{what}: {wall:.3} s, {}", mib(rss))
+            format!(
+                "{what}: {} s, {}",
+                wall.show(|s| format!("{s:.3}")),
+                mib(rss)
+            )
         }
         (_, _, Some(note)) => format!("{what}: {note}"),
         _ => format!("{what}: no figures"),
@@ -198,10 +153,12 @@ pub fn describe_rates(rates: &Rates) -> String {
         "{} · spawn+join {} trivial tasks: {} · ping-pong: {}{}",
         rates.column,
         rates.trivial_tasks,
-        rates.trivial_s.map_or("-".into(), |s| format!("{s:.3} s")),
         rates
-            .ns_per_switch
-            .map_or("-".into(), |ns| format!("{ns:.0} ns per switch")),
+            .trivial
+            .map_or("-".into(), |s| s.show(|s| format!("{s:.3} s"))),
+        rates
+            .switch
+            .map_or("-".into(), |ns| ns.show(|ns| format!("{ns:.0} ns"))),
         rates
             .note
             .as_ref()

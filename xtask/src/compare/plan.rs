@@ -55,7 +55,28 @@ pub fn select(args: &CompareArgs, notes: &mut Vec<String>) -> anyhow::Result<Sel
         .into_iter()
         .filter(|c| runtimes.contains(&c.runtime()))
         .collect();
-    let plans = plans(args, &programs, &columns, python.as_ref(), notes);
+    let mut unprovided = None;
+    if let Some(found) = &python {
+        // The modules beyond the standard library that the selected Python runs need: from
+        // the Python found, or else from the project's venv (made and filled if need be).
+        let modules = needed_modules(args, &programs);
+        match python::provide(found, &modules, &python::Venv::project()) {
+            Ok(None) => {}
+            Ok(Some(venv)) => {
+                eprintln!("==> python: {}", venv.executable.display());
+                python = Some(venv);
+            }
+            Err(why) => unprovided = Some(why),
+        }
+    }
+    let plans = plans(
+        args,
+        &programs,
+        &columns,
+        python.as_ref(),
+        unprovided,
+        notes,
+    );
     anyhow::ensure!(
         !plans.is_empty(),
         "nothing to run: no program has that runtime and mode"
@@ -81,12 +102,14 @@ fn programs(args: &CompareArgs) -> Vec<Program> {
 }
 
 /// Every mode of every program under every column (only `--mode`s, if given); a Python run
-/// whose module is missing is planned as skipped, and `notes` say which module.
+/// whose module is missing is planned as skipped, and a line of `notes` says which modules
+/// and why (`unprovided`: why the project's venv could not provide them).
 fn plans(
     args: &CompareArgs,
     programs: &[Program],
     columns: &[Column],
     python: Option<&Python>,
+    unprovided: Option<String>,
     notes: &mut Vec<String>,
 ) -> Vec<Plan> {
     let mut missing_modules: BTreeMap<&str, bool> = BTreeMap::new();
@@ -117,11 +140,34 @@ fn plans(
             }
         }
     }
-    for (module, _) in missing_modules.iter().filter(|(_, missing)| **missing) {
+    let missing: Vec<&str> = missing_modules
+        .iter()
+        .filter(|(_, missing)| **missing)
+        .map(|(module, _)| *module)
+        .collect();
+    if !missing.is_empty() {
+        let why = unprovided.unwrap_or_else(|| "not installed".to_string());
         notes.push(format!(
-            "python: the Python module {module} is not installed: http_fetch's Python runs \
-             that need it are skipped (pip install {module})."
+            "python: http_fetch's Python runs that need {} are skipped: {why}",
+            missing.join(" or ")
         ));
     }
     plans
+}
+
+/// The Python modules that the selected programs' Python modes need (`--mode`s only, if
+/// given), each once.
+fn needed_modules(args: &CompareArgs, programs: &[Program]) -> Vec<&'static str> {
+    let mut modules: Vec<&'static str> = programs
+        .iter()
+        .flat_map(|&program| {
+            python::modes(program)
+                .iter()
+                .filter(|mode| args.modes.is_empty() || args.modes.contains(mode))
+                .filter_map(move |&mode| python::needs(program, mode))
+        })
+        .collect();
+    modules.sort_unstable();
+    modules.dedup();
+    modules
 }

@@ -176,6 +176,7 @@ pub(super) fn finished(program: Program, column: Column, mode: Mode, lines: &[(&
             task: "main".into(),
             line: line.into(),
             timing: false,
+            thread: String::new(),
         })
         .collect();
     let summary = shared::out::Summary {
