@@ -162,7 +162,13 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         _ => Bins::Rust(bin_dir(&bin_dirs, column.runtime())),
     };
 
-    let runner = Runner::measuring(std::env::current_exe().context("finding xtask itself")?);
+    // Measured through a kept copy of this xtask (as compare does), so that a rebuild of
+    // xtask during the bench does not break the later runs.
+    let mut notes = Vec::new();
+    let runner = crate::compare::run::measuring_runner(&out_dir, &mut notes);
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
     let load_before = run::loadavg();
     let (rates, precision) =
         measure_rates_and_precision(&runner, &series, &bins, seed, args, &check)?;
