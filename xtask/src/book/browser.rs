@@ -1,8 +1,8 @@
 //! The browser test: every page of the built book, and `target/compare/report.html` when it
 //! exists, opened in the system's headless Chromium by `xtask/browser/check_pages.py`.
 //!
-//! The driver is Python's Playwright, pinned, in a virtual environment under
-//! `target/browser-venv/` made on first use with the system's `python3 -m venv` and `pip`.
+//! The driver is Python's Playwright, pinned in `xtask/browser/requirements.txt`, in a virtual
+//! environment under `target/browser-venv/` made on first use (by [`python::provide`]).
 //! Playwright is handed the system Chromium (`/usr/bin/chromium`, or `CHROMIUM`): it never
 //! downloads a browser of its own (`playwright install` is not run).
 
@@ -11,61 +11,28 @@ use std::process::Command;
 
 use anyhow::{Context as _, bail};
 
-use crate::build;
-
-/// The pinned driver.
-pub const PLAYWRIGHT: &str = "1.65.2";
+use crate::{build, python};
 
 /// The system Chromium: `CHROMIUM`, else `/usr/bin/chromium`.
 pub fn chromium() -> PathBuf {
     std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
 }
 
-/// The virtual environment's folder.
-fn venv() -> PathBuf {
-    build::target_dir().join("browser-venv")
-}
-
-/// The virtual environment's Python, with the pinned Playwright in it (made when missing).
-fn python_with_playwright() -> anyhow::Result<PathBuf> {
-    let python = venv().join("bin").join("python");
-    let has_it = |python: &Path| {
-        Command::new(python)
-            .args([
-                "-c",
-                "import importlib.metadata as m; print(m.version('playwright'))",
-            ])
-            .output()
-            .is_ok_and(|o| {
-                o.status.success() && String::from_utf8_lossy(&o.stdout).trim() == PLAYWRIGHT
-            })
+/// A Python with the pinned driver (`xtask/browser/requirements.txt`): the system's own if
+/// it has Playwright, else `target/browser-venv/`, made on first use by the same
+/// [`python::provide`] that gives the Python ports their modules.
+fn python_with_playwright(root: &Path) -> anyhow::Result<PathBuf> {
+    let python =
+        python::find().context("no python3 on this machine (the browser test needs it)")?;
+    let venv = python::Venv {
+        dir: build::target_dir().join("browser-venv"),
+        requirements: root.join("xtask/browser/requirements.txt"),
+        index_url: None,
     };
-    if python.is_file() && has_it(&python) {
-        return Ok(python);
+    match python::provide(&python, &["playwright"], &venv) {
+        Ok(provided) => Ok(provided.unwrap_or(python).executable),
+        Err(why) => bail!("the browser test's driver: {why}"),
     }
-    eprintln!(
-        "==> installing playwright {PLAYWRIGHT} into {} (once)",
-        venv().display()
-    );
-    if !python.is_file() {
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(venv())
-            .status()
-            .context("cannot run python3 (the browser test needs it)")?;
-        if !status.success() {
-            bail!("python3 -m venv {} failed", venv().display());
-        }
-    }
-    let status = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet"])
-        .arg(format!("playwright=={PLAYWRIGHT}"))
-        .status()
-        .context("running pip")?;
-    if !status.success() || !has_it(&python) {
-        bail!("pip install playwright=={PLAYWRIGHT} failed");
-    }
-    Ok(python)
 }
 
 /// Runs the browser test over the book built in `book`; `Ok(false)` when a page failed.
@@ -77,7 +44,7 @@ pub fn run(root: &Path, book: &Path) -> anyhow::Result<bool> {
             chromium.display()
         );
     }
-    let python = python_with_playwright()?;
+    let python = python_with_playwright(root)?;
     let screenshot = build::target_dir().join("book-screenshot.png");
     let mut test = Command::new(python);
     test.arg(root.join("xtask/browser/check_pages.py"))
