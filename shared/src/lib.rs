@@ -1,5 +1,7 @@
 //! What every runtime's examples share.
 //!
+//! - [`asyncio`]: the asyncio rows (one program per asyncio API, in Python and three runtimes)
+//!   as data, read by the book and the tests.
 //! - [`catalogue`]: the programs of `PROGRAMS.md` as data: parameters, modes per runtime,
 //!   ideal (critical-path) times, which printed orders are facts.
 //! - [`workload`]: the trait each runtime crate implements, one method per program, and
@@ -17,6 +19,7 @@
 //! - [`mistakes`]: what the mistake programs share (a caught panic, a loop's lateness).
 //! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
 
+pub mod asyncio;
 pub mod catalogue;
 pub mod cli;
 pub mod concepts;
