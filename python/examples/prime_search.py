@@ -85,12 +85,10 @@ async def blocking():
 
 
 async def offload():
-    # ANCHOR: offload
     loop = asyncio.get_running_loop()
     # Each blocking search runs on a thread of the loop's default executor.
     jobs = [loop.run_in_executor(None, highest_prime_below_sync, x) for x in TARGETS]
     await asyncio.gather(*jobs)
-    # ANCHOR_END: offload
 
 
 def sequential():

@@ -214,3 +214,30 @@ fn every_standalone_python_form_refuses_an_unknown_mode_with_exit_code_2() {
         }
     }
 }
+
+#[test]
+fn the_run_in_executor_chapter_shows_the_whole_offload_function() {
+    // A standalone form carries no mdBook anchors, so the chapter includes a line range: it
+    // must still be the whole `offload()`, from its `def` to the line before the next one.
+    use xtask::book::includes;
+    let chapter =
+        shared::testing::examples::workspace_root().join("book/src/programs/run_in_executor.md");
+    let text = std::fs::read_to_string(&chapter).expect("the run_in_executor chapter");
+    let include = includes::parse(&chapter, &text)
+        .into_iter()
+        .find(|i| i.target.ends_with("python/examples/prime_search.py"))
+        .expect("the chapter includes python/examples/prime_search.py");
+    let source = std::fs::read_to_string(python::example(Program::PrimeSearch)).unwrap();
+    let selector = include.selector.as_deref().expect("a line range");
+    let shown = includes::select(&source, selector);
+    assert!(shown.starts_with("async def offload():"), "{shown}");
+    let rest = source
+        .split_once(shown.as_str())
+        .expect("the lines shown are the file's")
+        .1;
+    let next = rest.lines().find(|l| !l.trim().is_empty());
+    assert!(
+        next.is_none_or(|l| !l.starts_with(' ')),
+        "the range ends inside offload(): {shown}\nnext: {next:?}"
+    );
+}
