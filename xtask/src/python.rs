@@ -190,6 +190,16 @@ pub fn script(program: Program) -> PathBuf {
         .join(format!("{}.py", program.name()))
 }
 
+/// The standalone form of `program`, `python/examples/<program>.py`: the seed's code made
+/// runnable, as a Python developer writes it (plain `asyncio.run` and `print`, the mode as
+/// the first argument), which the book shows; [`script`] is its measured twin.
+pub fn example(program: Program) -> PathBuf {
+    crate::build::workspace_root()
+        .join("python")
+        .join("examples")
+        .join(format!("{}.py", program.name()))
+}
+
 /// The modes of the Python port; the first is the default.
 pub fn modes(program: Program) -> &'static [Mode] {
     use Mode::*;
@@ -334,9 +344,10 @@ mod tests {
     }
 
     #[test]
-    fn every_seed_program_has_its_python_port() {
+    fn every_seed_program_has_its_python_port_and_its_standalone_form() {
         for program in Program::ALL {
             assert!(script(program).is_file(), "{}", script(program).display());
+            assert!(example(program).is_file(), "{}", example(program).display());
         }
     }
 }

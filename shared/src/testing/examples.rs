@@ -21,7 +21,7 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use super::run_bin;
+use super::{BinRun, run_bin};
 use crate::catalogue::{Mode, Ordering, Program, Runtime, makerandom};
 use crate::expect;
 use crate::out::Event;
@@ -168,7 +168,14 @@ fn binary_timing_lines(
         Some(0),
         "the binary {program} {args:?}: {run:?}"
     );
-    let text = std::fs::read_to_string(&trace).expect("the binary's trace");
+    trace_timing_lines(&trace)
+}
+
+/// The timing lines of the `--trace` file `trace` (a measured twin's, Rust's or Python's):
+/// their shapes, and how many there were.
+pub fn trace_timing_lines(trace: &Path) -> (BTreeSet<String>, usize) {
+    let text = std::fs::read_to_string(trace)
+        .unwrap_or_else(|e| panic!("the trace {}: {e}", trace.display()));
     // The last object is the summary, which is not an event.
     let timing: Vec<String> = text
         .lines()
@@ -217,27 +224,7 @@ pub fn check_every_example(runtime: Runtime) {
         .flat_map(|p| p.modes(runtime).iter().map(move |&m| (p, m)))
         .collect();
     assert!(!cases.is_empty(), "{runtime} has no example");
-    let long = |&(p, m): &(Program, Mode)| p.ideal(m).is_some_and(|t| t >= Duration::from_secs(1));
-    let failures: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = cases
-            .iter()
-            .filter(|c| long(c))
-            .map(|&(p, m)| {
-                scope.spawn(move || attempt(format!("{p} {m}"), || check_example(runtime, p, m)))
-            })
-            .collect();
-        let mut results: Vec<Result<(), String>> = cases
-            .iter()
-            .filter(|c| !long(c))
-            .map(|&(p, m)| attempt(format!("{p} {m}"), || check_example(runtime, p, m)))
-            .collect();
-        results.extend(
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("checks catch their panics")),
-        );
-        results.into_iter().filter_map(Result::err).collect()
-    });
+    let failures = check_side_by_side(&cases, |p, m| check_example(runtime, p, m));
     assert!(
         failures.is_empty(),
         "{} of {} example runs under {runtime} failed:\n{}",
@@ -245,6 +232,35 @@ pub fn check_every_example(runtime: Runtime) {
         cases.len(),
         failures.join("\n\n")
     );
+}
+
+/// Runs `check` on every `(program, mode)` of `cases` and returns the failures, each with its
+/// case: the runs of a second or more side by side, each on a thread (they sleep the seed's
+/// durations), the short ones (lines tens of milliseconds apart) one after another meanwhile.
+pub fn check_side_by_side(
+    cases: &[(Program, Mode)],
+    check: impl Fn(Program, Mode) + Sync,
+) -> Vec<String> {
+    let long = |&(p, m): &(Program, Mode)| p.ideal(m).is_some_and(|t| t >= Duration::from_secs(1));
+    let check = &check;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cases
+            .iter()
+            .filter(|c| long(c))
+            .map(|&(p, m)| scope.spawn(move || attempt(format!("{p} {m}"), || check(p, m))))
+            .collect();
+        let mut results: Vec<Result<(), String>> = cases
+            .iter()
+            .filter(|c| !long(c))
+            .map(|&(p, m)| attempt(format!("{p} {m}"), || check(p, m)))
+            .collect();
+        results.extend(
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("checks catch their panics")),
+        );
+        results.into_iter().filter_map(Result::err).collect()
+    })
 }
 
 /// `program`'s example in `mode` (no argument for the default mode, the mode's name otherwise).
@@ -276,7 +292,48 @@ fn check_example_run(runtime: Runtime, program: Program, mode: Mode) {
     assert!(run.stderr.is_empty(), "{run:?}");
     let lines = run.lines();
     // Which lines are timing lines: those shaped like the binary's.
-    let (timing_shapes, timing_count) = binary_timing_lines(runtime, program, mode);
+    let timing = binary_timing_lines(runtime, program, mode);
+    // makerandom's example may draw from the `rand` crate (its header says so): its numbers
+    // are not the seed's, only what any draws must look like is certain.
+    let own_numbers = program == Program::Makerandom
+        && example_source(runtime, program)
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .and_then(|source| standalone::dependency_lines(&source).ok())
+            .is_some_and(|deps| deps.iter().any(|d| d.starts_with("rand ")));
+    let order = if own_numbers {
+        Numbers::Own
+    } else {
+        Numbers::Seed
+    };
+    check_lines(runtime, program, mode, &lines, &timing, order, false);
+}
+
+/// Where a run's numbers come from (makerandom's draws).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    /// The seed's generator: the transcript's numbers.
+    Seed,
+    /// A generator of the program's own (the `rand` crate): only their shape is certain.
+    Own,
+}
+
+/// Checks the stdout `lines` of a standalone form of `program` in `mode` against `runtime`'s
+/// transcript: a line is a timing line when its shape is one of `timing.0` (the measured
+/// twin's timing lines, of which it printed `timing.1`), and the run must print as many;
+/// the other lines are the transcript's, with its tie rules. Where the order depends on the
+/// scheduler, the lines are checked in any order, unless `single_threaded` (asyncio's loop,
+/// the seeds' generators), where the transcript's order is a fact. Without a transcript,
+/// what is certain is asserted.
+pub fn check_lines(
+    runtime: Runtime,
+    program: Program,
+    mode: Mode,
+    lines: &[String],
+    timing: &(BTreeSet<String>, usize),
+    numbers: Numbers,
+    single_threaded: bool,
+) {
+    let (timing_shapes, timing_count) = timing;
     let events: Vec<Event> = lines
         .iter()
         .map(|line| Event {
@@ -287,30 +344,23 @@ fn check_example_run(runtime: Runtime, program: Program, mode: Mode) {
             thread: String::new(),
         })
         .collect();
-    let timing = events.iter().filter(|e| e.timing).count();
+    let printed = events.iter().filter(|e| e.timing).count();
     assert_eq!(
-        timing, timing_count,
-        "{timing} timing lines, the binary prints {timing_count} shaped {timing_shapes:?}: {lines:#?}"
+        printed, *timing_count,
+        "{printed} timing lines, the measured twin prints {timing_count} shaped {timing_shapes:?}: {lines:#?}"
     );
-    // makerandom's example may draw from the `rand` crate (its header says so): its numbers
-    // are not the seed's, only what any draws must look like is certain.
-    let own_numbers = program == Program::Makerandom
-        && example_source(runtime, program)
-            .and_then(|path| std::fs::read_to_string(path).ok())
-            .and_then(|source| standalone::dependency_lines(&source).ok())
-            .is_some_and(|deps| deps.iter().any(|d| d.starts_with("rand ")));
     match expect::transcript(program, runtime, mode) {
-        Some(groups) if !own_numbers => {
-            let groups = if program.ordering(mode) == Ordering::Scheduler {
+        Some(groups) if numbers == Numbers::Seed => {
+            let groups = if program.ordering(mode) == Ordering::Scheduler && !single_threaded {
                 vec![groups.concat()]
             } else {
                 groups
             };
             if let Err(why) = expect::check(&expect::comparable(&events), &groups) {
-                panic!("not the binary's transcript: {why}");
+                panic!("not the measured twin's transcript: {why}");
             }
         }
-        _ => assert_what_is_certain(runtime, program, mode, &lines),
+        _ => assert_what_is_certain(runtime, program, mode, lines),
     }
 }
 
@@ -380,21 +430,30 @@ fn assert_makerandom_draws(lines: &[String]) {
 /// http_fetch's example against the stand-in server's six sites (the seed's latencies) and one
 /// refused URL: one outcome line per URL, the refused one unlike the others, exit code 1.
 fn check_http_fetch(runtime: Runtime, mode: Mode) {
+    let default = Program::HttpFetch.modes(runtime)[0] == mode;
+    check_http_fetch_run(mode, default, |args| {
+        run_bin(
+            &example_exe(Program::HttpFetch),
+            args,
+            Duration::from_secs(90),
+        )
+    });
+}
+
+/// The check of [`check_http_fetch`] for a standalone http_fetch that `run` runs with the
+/// arguments given (`[MODE] URL...`, the mode left out when it is the `default`).
+pub fn check_http_fetch_run(mode: Mode, default: bool, run: impl FnOnce(&[&str]) -> BinRun) {
     use crate::server::{Server, refused_url};
     let server = Server::start(1.0).expect("the stand-in server");
     let refused = refused_url().expect("a free port");
     let mut args: Vec<String> = Vec::new();
-    if Program::HttpFetch.modes(runtime)[0] != mode {
+    if !default {
         args.push(mode.name().to_string());
     }
     args.extend(server.site_urls());
     args.push(refused.clone());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = run_bin(
-        &example_exe(Program::HttpFetch),
-        &args,
-        Duration::from_secs(90),
-    );
+    let run = run(&args);
     assert_eq!(run.code(), Some(1), "{run:?}");
     let outcomes = super::http_fetch::outcomes(&run);
     assert_eq!(outcomes.len(), 7, "{run:?}");
