@@ -24,6 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
+use tokio::task::JoinError;
 
 const NAP: Duration = Duration::from_millis(500);
 
@@ -55,7 +56,7 @@ fn fate(finished: bool) -> &'static str {
     }
 }
 
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     let start = Instant::now();
     // Calling the async fn only builds the future: its body has not run.
     let ran = Arc::new(AtomicBool::new(false));
@@ -77,11 +78,9 @@ async fn concurrent() {
     tokio::time::sleep(NAP).await;
     let what = said(&ran, "it ran anyway", "it did not run");
     println!("spawned it, then slept without awaiting it: {what}");
-    // Awaiting the handle joins the task and hands over its value.
-    println!(
-        "awaited the JoinHandle: {}",
-        handle.await.expect("answer() panicked")
-    );
+    // Awaiting the handle joins the task and hands over its value: `Err` if the task
+    // panicked or was aborted, passed on to `main` by `?`.
+    println!("awaited the JoinHandle: {}", handle.await?);
 
     // Dropping a tokio JoinHandle detaches the task: it keeps running.
     let (done, finished) = oneshot::channel();
@@ -93,17 +92,18 @@ async fn concurrent() {
     tokio::spawn(nap(done)).abort();
     println!("aborted the JoinHandle: {}", fate(finished.await.is_ok()));
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    Ok(())
 }
 
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     // The mode: the first argument, concurrent by default (and the only one).
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
