@@ -3,7 +3,9 @@
 //! In the seed, calling `main()` only makes a coroutine object. Calling an `async fn` in Rust
 //! is the same: not one line of its body runs until something polls the future. Spawning hands
 //! it to the scheduler, which runs it awaited or not; dropping a tokio `JoinHandle` detaches the
-//! task (it runs on), `abort()` cancels it. (In smol, dropping the `Task` cancels it.)
+//! task (it runs on, while the runtime lives), `abort()` cancels it. (In smol, dropping the
+//! `Task` cancels it.) A task still napping when `main` returns is dropped when the runtime
+//! shuts down: its guard prints the last line.
 //!
 //! ```text
 //! cargo run -p examples-tokio --example lazy_futures   # 1 s
@@ -40,6 +42,15 @@ async fn nap(done: oneshot::Sender<()>) {
     tokio::time::sleep(NAP).await;
     println!("nap() finished");
     let _ = done.send(());
+}
+
+/// Held by the task left napping: says so when the runtime drops the task.
+struct DroppedAtShutdown;
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        println!("the runtime shut down and dropped the napping task it still had");
+    }
 }
 
 /// `yes` if `ran` was set, else `no`.
@@ -91,6 +102,16 @@ async fn concurrent() -> Result<(), JoinError> {
     let (done, finished) = oneshot::channel();
     tokio::spawn(nap(done)).abort();
     println!("aborted the JoinHandle: {}", fate(finished.await.is_ok()));
+
+    // Detached is not forever: this task still naps when main returns, and the runtime drops
+    // it when it shuts down (its guard prints then, after the timing line).
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown;
+    drop(tokio::spawn(async move {
+        let _guard = guard;
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }));
+    println!("detached a task that naps for an hour; the program ends now");
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
     Ok(())
 }
