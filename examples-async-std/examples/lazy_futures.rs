@@ -4,7 +4,8 @@
 //! is the same: not one line of its body runs until something polls the future. Spawning hands
 //! it to the scheduler, which runs it awaited or not; dropping an async-std `JoinHandle`
 //! detaches the task (it runs on), `cancel().await` cancels it. (In smol, dropping the `Task`
-//! cancels it.)
+//! cancels it.) A task still napping when `main` returns is never dropped: async-std's
+//! executor lives as long as the process, which just exits (tokio's runtime would drop it).
 //!
 //! ```text
 //! cargo run -p examples-async-std --example lazy_futures   # 1 s
@@ -40,6 +41,15 @@ async fn nap(done: Sender<()>) {
     async_std::task::sleep(NAP).await;
     println!("nap() finished");
     let _ = done.send(()).await;
+}
+
+/// Held by the task left napping: would say so if anything dropped the task.
+struct DroppedAtShutdown;
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        println!("the runtime shut down and dropped the napping task it still had");
+    }
 }
 
 /// `yes` if `ran` was set, else `no`.
@@ -96,6 +106,16 @@ async fn concurrent() {
         "cancelled the JoinHandle: {}",
         fate(finished.recv().await.is_ok())
     );
+
+    // Detached until the end: this task still naps when main returns, and nothing drops it
+    // (its guard never prints); the process just exits.
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown;
+    drop(async_std::task::spawn(async move {
+        let _guard = guard;
+        async_std::task::sleep(Duration::from_secs(3600)).await;
+    }));
+    println!("detached a task that naps for an hour; the program ends now");
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
 }
 

@@ -2,8 +2,11 @@
 //!
 //! In the seed, calling `main()` only makes a coroutine object. Calling an `async fn` in Rust
 //! is the same: not one line of its body runs until something polls the future. Spawning hands
-//! it to the executor, which runs it awaited or not; dropping a smol `Task` cancels the task,
-//! `detach()` lets it run on. (In tokio and async-std, dropping the `JoinHandle` detaches it.)
+//! it to the executor, which runs it awaited or not; dropping a smol `Task` cancels the task
+//! (it is never polled again), `detach()` lets it run on. (In tokio and async-std, dropping the
+//! `JoinHandle` detaches it.) A task still napping when `main` returns is never dropped:
+//! smol's global executor lives as long as the process, which just exits (tokio's runtime
+//! would drop it).
 //!
 //! ```text
 //! cargo run -p examples-smol --example lazy_futures   # 1 s
@@ -39,6 +42,15 @@ async fn nap(done: Sender<()>) {
     smol::Timer::after(NAP).await;
     println!("nap() finished");
     let _ = done.send(()).await;
+}
+
+/// Held by the task left napping: would say so if anything dropped the task.
+struct DroppedAtShutdown;
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        println!("the runtime shut down and dropped the napping task it still had");
+    }
 }
 
 /// `yes` if `ran` was set, else `no`.
@@ -89,6 +101,17 @@ async fn concurrent() {
     let (done, finished) = channel::bounded(1);
     smol::spawn(nap(done)).detach();
     println!("detached the Task: {}", fate(finished.recv().await.is_ok()));
+
+    // Detached until the end: this task still naps when main returns, and smol's global
+    // executor never drops it (its guard never prints); the process just exits.
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown;
+    smol::spawn(async move {
+        let _guard = guard;
+        smol::Timer::after(Duration::from_secs(3600)).await;
+    })
+    .detach();
+    println!("detached a task that naps for an hour; the program ends now");
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
 }
 

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use examples_tokio::{Tokio, lazy_futures, wait_vs_gather};
+use shared::catalogue::lazy_futures::{DROPPED_AT_SHUTDOWN, LEFT_NAPPING};
 use shared::cli::Flavor;
 use shared::concepts::{assert_offload_beats_blocking, check_every_concept};
 use shared::testing::concepts::{assert_cancelled_jobs_finished_once, at};
@@ -16,11 +17,20 @@ use paused::{assert_ideal, assert_transcript, run_paused};
 
 // Paused clock: tokio's clock stands still and jumps to the next timer whenever every task
 // is idle, so the naps take no real time and the elapsed time is exactly the ideal. The
-// paused clock needs the current-thread runtime, which `#[tokio::test]` builds.
-#[tokio::test(start_paused = true)]
-async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() {
-    let out = run_paused(Program::LazyFutures, Mode::Concurrent, lazy_futures::run).await;
-    assert_transcript(&out, Program::LazyFutures, Mode::Concurrent);
+// paused clock needs the current-thread runtime, built here (not by `#[tokio::test]`) so that
+// the test can shut it down and see what the shutdown drops.
+#[test]
+fn lazy_futures_run_only_when_polled_a_dropped_join_handle_detaches_and_shutdown_drops_the_rest() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .start_paused(true)
+        .build()
+        .unwrap();
+    let out = runtime.block_on(run_paused(
+        Program::LazyFutures,
+        Mode::Concurrent,
+        lazy_futures::run,
+    ));
     let lines = out.lines();
     assert_eq!(lines[0], "created the future: nothing ran yet");
     assert!(lines.contains(&"dropped the JoinHandle: it ran to the end (detached)".into()));
@@ -28,7 +38,18 @@ async fn lazy_futures_run_only_when_polled_and_a_dropped_join_handle_detaches() 
     // The detached nap finished after its full nap; the aborted one never printed.
     assert_eq!(lines.iter().filter(|l| *l == "nap() finished").count(), 1);
     assert_eq!(at(&out, "nap() finished"), Duration::from_secs(1));
-    assert_ideal(&out, Program::LazyFutures, Mode::Concurrent);
+    {
+        // The sink reads tokio's clock: the paused one only inside the runtime's context.
+        let _context = runtime.enter();
+        assert_ideal(&out, Program::LazyFutures, Mode::Concurrent);
+    }
+    // The program has ended, and the task it left napping for an hour is still alive...
+    assert!(lines.contains(&LEFT_NAPPING.into()));
+    assert!(!lines.contains(&DROPPED_AT_SHUTDOWN.into()));
+    // ...until the runtime shuts down: then it is dropped, and its guard says so, last.
+    drop(runtime);
+    assert_eq!(out.lines().last().unwrap(), DROPPED_AT_SHUTDOWN);
+    assert_transcript(&out, Program::LazyFutures, Mode::Concurrent);
 }
 
 // Paused clock (see above): the jobs' sleeps are virtual, so every line's time is exact.

@@ -266,7 +266,8 @@ pub mod concepts {
 }
 
 /// lazy_futures' lines under `runtime`: the same until the spawned task's handle is
-/// dropped, which detaches the task under tokio and async-std and cancels it under smol.
+/// dropped, which detaches the task under tokio and async-std and cancels it under smol;
+/// then a task left napping when the program ends, which only tokio drops (at shutdown).
 fn lazy_futures(runtime: Runtime) -> Vec<String> {
     let answer = catalogue::lazy_futures::ANSWER;
     let handle = if runtime == Runtime::Smol {
@@ -303,6 +304,10 @@ fn lazy_futures(runtime: Runtime) -> Vec<String> {
                 }
             ),
         ]),
+    }
+    lines.push(catalogue::lazy_futures::LEFT_NAPPING.to_string());
+    if runtime == Runtime::Tokio {
+        lines.push(catalogue::lazy_futures::DROPPED_AT_SHUTDOWN.to_string());
     }
     lines
 }

@@ -14,6 +14,12 @@
 //! - tokio: the same (cancel with `JoinHandle::abort()`).
 //! - smol: dropping the `Task` *cancels* it; keeping it running takes `Task::detach()`.
 //!
+//! "Runs to its end anyway" holds while the process lives: async-std's executor is a
+//! `static` that is never dropped, so a task still napping when the program ends is not
+//! dropped either; the process just exits. The last step leaves one napping for an hour,
+//! with a guard that would say if it were dropped: it never does. (tokio's runtime drops
+//! such a task when it shuts down, and its guard speaks.)
+//!
 //! How the program knows: the napping task owns the sending half of a channel and sends
 //! when it finishes. A cancelled task's future is dropped, and the sender with it, so
 //! the receiver hears "closed" at once instead of a message.
@@ -29,7 +35,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use async_std::channel::{self, Sender};
-use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
+use shared::catalogue::lazy_futures::{
+    ANSWER, DROPPED_AT_SHUTDOWN, LEFT_NAPPING, LONG_NAP_SECS, NAP_SECS,
+};
 use shared::{NoOpts, Out, Program, Run};
 
 /// The seed's `main()`: says it is running and returns a number; `ran` records that it ran.
@@ -44,6 +52,15 @@ async fn nap(out: Out, how_long: Duration, done: Sender<()>) {
     async_std::task::sleep(how_long).await;
     out.println("nap() finished");
     let _ = done.send(()).await;
+}
+
+/// Held by the task left napping: would say so if anything dropped the task.
+struct DroppedAtShutdown(Out);
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        self.0.println(DROPPED_AT_SHUTDOWN);
+    }
 }
 
 /// What became of a napping task: it sent on its channel, or its future was dropped.
@@ -111,6 +128,16 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "cancelled the JoinHandle: {}",
         fate(finished.recv().await.is_ok())
     ));
+
+    // Detached until the end: this task still naps when the program ends, and nothing drops
+    // it (its guard never prints); the process just exits.
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown(out.task("nap"));
+    drop(async_std::task::spawn(async move {
+        let _guard = guard;
+        async_std::task::sleep(Duration::from_secs_f64(LONG_NAP_SECS)).await;
+    }));
+    out.println(LEFT_NAPPING);
 
     out.timing(format!(
         "executed in {:.2} seconds.",

@@ -15,6 +15,14 @@
 //! - tokio and async-std: dropping the `JoinHandle` *detaches* the task, which runs to its
 //!   end anyway; cancelling takes `JoinHandle::abort()` or `JoinHandle::cancel().await`.
 //!
+//! A dropped `Task` is never polled again ("Dropping a `Task` cancels it, which means its
+//! future won't be polled again", async-task's docs), so `let _ = smol::spawn(…)` usually
+//! runs nothing at all. A detached task runs while the process lives: smol's global
+//! executor is never dropped ("`drop` is not called for tasks when the program exits",
+//! `smol::spawn`'s docs). The last step leaves one napping for an hour, with a guard that
+//! would say if it were dropped: it never does, the process just exits. (tokio's runtime
+//! drops such a task when it shuts down, and its guard speaks.)
+//!
 //! How the program knows: the napping task owns the sending half of a channel and sends
 //! when it finishes. A cancelled task's future is dropped, and the sender with it, so
 //! the receiver hears "closed" at once instead of a message.
@@ -29,7 +37,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
+use shared::catalogue::lazy_futures::{
+    ANSWER, DROPPED_AT_SHUTDOWN, LEFT_NAPPING, LONG_NAP_SECS, NAP_SECS,
+};
 use shared::{NoOpts, Out, Program, Run};
 use smol::Timer;
 use smol::channel::{self, Sender};
@@ -46,6 +56,15 @@ async fn nap(out: Out, how_long: Duration, done: Sender<()>) {
     Timer::after(how_long).await;
     out.println("nap() finished");
     let _ = done.send(()).await;
+}
+
+/// Held by the task left napping: would say so if anything dropped the task.
+struct DroppedAtShutdown(Out);
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        self.0.println(DROPPED_AT_SHUTDOWN);
+    }
 }
 
 /// What became of a napping task: it sent on its channel, or its future was dropped.
@@ -111,6 +130,17 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "detached the Task: {}",
         fate(finished.recv().await.is_ok())
     ));
+
+    // Detached until the end: this task still naps when the program ends, and smol's global
+    // executor never drops it (its guard never prints); the process just exits.
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown(out.task("nap"));
+    smol::spawn(async move {
+        let _guard = guard;
+        Timer::after(Duration::from_secs_f64(LONG_NAP_SECS)).await;
+    })
+    .detach();
+    out.println(LEFT_NAPPING);
 
     out.timing(format!(
         "executed in {:.2} seconds.",

@@ -14,6 +14,12 @@
 //! - async-std: the same as tokio (cancel with `JoinHandle::cancel().await`).
 //! - smol: dropping the `Task` *cancels* it; keeping it running takes `Task::detach()`.
 //!
+//! "Runs to its end anyway" holds while the runtime lives: when the program ends, tokio's
+//! runtime shuts down and drops every task it still has ("When a runtime is shutdown, all
+//! outstanding tasks are dropped", tokio's `spawn` docs). The last step leaves a task
+//! napping for an hour; a guard it holds says when it is dropped, after the timing line.
+//! (smol and async-std never drop it: the process just exits.)
+//!
 //! How the program knows: the napping task owns the sending half of a oneshot channel and
 //! sends when it finishes. A cancelled task's future is dropped, and the sender with it, so
 //! the receiver hears "closed" at once instead of a message.
@@ -29,7 +35,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
+use shared::catalogue::lazy_futures::{
+    ANSWER, DROPPED_AT_SHUTDOWN, LEFT_NAPPING, LONG_NAP_SECS, NAP_SECS,
+};
 use shared::{NoOpts, Out, Program, Run};
 use tokio::sync::oneshot;
 
@@ -45,6 +53,15 @@ async fn nap(out: Out, how_long: Duration, done: oneshot::Sender<()>) {
     tokio::time::sleep(how_long).await;
     out.println("nap() finished");
     let _ = done.send(());
+}
+
+/// Held by the task left napping: says so when the runtime drops the task.
+struct DroppedAtShutdown(Out);
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        self.0.println(DROPPED_AT_SHUTDOWN);
+    }
 }
 
 /// What became of a napping task: it sent on its channel, or its future was dropped.
@@ -110,6 +127,16 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "aborted the JoinHandle: {}",
         fate(finished.await.is_ok())
     ));
+
+    // Detached is not forever: this task still naps when the program ends, and the runtime
+    // drops it when it shuts down (its guard prints then, after the timing line).
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown(out.task("nap"));
+    drop(tokio::spawn(async move {
+        let _guard = guard;
+        tokio::time::sleep(Duration::from_secs_f64(LONG_NAP_SECS)).await;
+    }));
+    out.println(LEFT_NAPPING);
 
     out.timing(format!(
         "executed in {:.2} seconds.",

@@ -267,6 +267,13 @@ pub mod lazy_futures {
     pub const ANSWER: u32 = 42;
     /// How long `main` leaves a spawned task alone, and how long the napping task sleeps.
     pub const NAP_SECS: f64 = 0.5;
+    /// How long the last task naps: far longer than the program, which ends before it does.
+    pub const LONG_NAP_SECS: f64 = 3600.0;
+    /// The last step: a task detached while it naps for an hour, and the program ends.
+    pub const LEFT_NAPPING: &str = "detached a task that naps for an hour; the program ends now";
+    /// What that task says when it is dropped: only tokio's runtime drops it, at shutdown.
+    pub const DROPPED_AT_SHUTDOWN: &str =
+        "the runtime shut down and dropped the napping task it still had";
 
     /// One nap while a spawned task runs un-awaited, one for the task that runs to its end
     /// after its handle is dropped or detached; the cancelled one costs nothing.

@@ -47,8 +47,9 @@ pub fn assert_about(t: Duration, secs: f64, scale: f64) {
 
 /// lazy_futures at scale 0.2 through `block_on` (which runs the program's future on
 /// `runtime`): its transcript, nothing run at creation, the lines `let_go` (what the runtime
-/// says of the task it dropped and of the one it let go, in the runtime's words), and one nap
-/// only run to the end.
+/// says of the task it dropped and of the one it let go, in the runtime's words), one nap
+/// only run to the end, and (for the runtimes with an executor that lives as long as the
+/// process, async-std's and smol's) the task left napping at the end never dropped.
 pub fn assert_lazy_futures_run_only_when_polled(
     runtime: Runtime,
     block_on: impl FnOnce(Run<NoOpts>) -> anyhow::Result<()>,
@@ -68,6 +69,13 @@ pub fn assert_lazy_futures_run_only_when_polled(
     }
     // Only the task that was let go ran its nap to the end.
     assert_eq!(lines.iter().filter(|l| *l == "nap() finished").count(), 1);
+    // The task left napping for an hour: still alive, not dropped, after `block_on` returned.
+    let dropped = crate::catalogue::lazy_futures::DROPPED_AT_SHUTDOWN;
+    assert!(lines.contains(&crate::catalogue::lazy_futures::LEFT_NAPPING.into()));
+    assert!(
+        runtime == Runtime::Tokio || !out.lines().contains(&dropped.into()),
+        "{runtime:?}: its executor dropped the napping task"
+    );
     assert_about(out.elapsed(), 1.0, 0.2);
 }
 
