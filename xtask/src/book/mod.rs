@@ -4,6 +4,8 @@
 //! 1. Regenerates the generated includes (`book/src/generated/`: tabs, diffs, commands, the
 //!    programs table; [`generate`]) from the sources and the catalogue; with `--check` it
 //!    only compares them and fails on a stale one.
+//!    The generated part of `asyncio-to-rust.md` too ([`asyncio`]): the table and a section
+//!    per asyncio row, with the outputs recorded by `--asyncio-outputs`.
 //! 2. With `--measure`, reruns `cargo xtask compare` and refreshes the committed snapshot
 //!    under `book/src/measured/` ([`measured`]). Without it the book builds from the
 //!    committed files and runs nothing.
@@ -14,6 +16,8 @@
 //! 5. With `--browser`: every page opened in headless Chromium ([`browser`]).
 //! 6. With `--open`: opens the book in the browser.
 
+pub mod asyncio;
+pub mod asyncio_apis;
 pub mod browser;
 pub mod diff;
 pub mod generate;
@@ -50,6 +54,10 @@ pub struct BookArgs {
     /// measured snapshot under book/src/measured/.
     #[arg(long)]
     pub measure: bool,
+    /// Run every form of every asyncio row (Python and the three runtimes) first and record
+    /// what each printed under book/asyncio-outputs/, which the asyncio → Rust chapter shows.
+    #[arg(long)]
+    pub asyncio_outputs: bool,
     /// Open every page of the built book (and target/compare/report.html when it exists) in
     /// headless Chromium and fail on a console error, a failed request or a page without its
     /// code; needs /usr/bin/chromium (or CHROMIUM) and python3.
@@ -73,8 +81,18 @@ pub fn book(args: &BookArgs) -> anyhow::Result<bool> {
     if args.measure {
         measured::measure(&root)?;
     }
+    if args.asyncio_outputs {
+        asyncio::record(&root)?;
+    }
     let mut problems = Vec::new();
     if args.check {
+        if asyncio::stale(&root)? {
+            problems.push(format!(
+                "{}: its generated part is stale; `cargo xtask book` refreshes it",
+                asyncio::CHAPTER
+            ));
+        }
+        problems.extend(asyncio::output_problems(&root));
         for path in generate::stale(&root)? {
             problems.push(format!(
                 "{}/{}: stale; `cargo xtask book` refreshes it",
@@ -85,6 +103,9 @@ pub fn book(args: &BookArgs) -> anyhow::Result<bool> {
         problems.extend(includes::problems(&book_dir(&root).join("src"))?);
         problems.extend(html::chapters_missing(&root)?);
     } else {
+        if asyncio::write(&root)? {
+            eprintln!("==> {} refreshed", asyncio::CHAPTER);
+        }
         let changed = generate::write(&root)?;
         if changed > 0 {
             eprintln!(
