@@ -8,7 +8,8 @@
 //! line fails, and so does a declared one the program no longer prints.
 //!
 //! The forms run in parallel (threads, a timeout each): the Python forms with the Python 3 the
-//! project finds (`xtask::python::find`, the standard library only), the Rust forms as built
+//! project finds (`xtask::python::find`, the standard library only, `-I`: isolated, so that
+//! a row named like a standard module, `queue.py`, does not hide it), the Rust forms as built
 //! by `cargo build -p <member> --example <row>…`, one member at a time, each member's
 //! binaries linked into `target/asyncio-rows/<runtime>/` (the three members name their
 //! examples alike, and cargo writes them all to `target/<profile>/examples/`).
@@ -236,7 +237,14 @@ fn every_rust_form_prints_its_python_forms_lines_but_the_declared_differences() 
             .join("python")
             .join("asyncio")
             .join(format!("{}.py", row.name));
-        jobs.push(Job::new(&py.executable).arg(script).timeout(TIMEOUT));
+        // -I: isolated, and this folder off sys.path, where `queue.py` or `subprocess.py`
+        // would hide the standard library's module of that name.
+        jobs.push(
+            Job::new(&py.executable)
+                .arg("-I")
+                .arg(script)
+                .timeout(TIMEOUT),
+        );
         forms.push((row, "python"));
         for runtime in RUST_RUNTIMES {
             let exe = built[runtime]

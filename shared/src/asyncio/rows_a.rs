@@ -101,4 +101,69 @@ pub(super) const ROWS: &[Row] = &[
                 take turns, code without an await runs to its end first",
         differences: &[],
     },
+    Row {
+        name: "wait_for",
+        api: "asyncio.wait_for(aw, timeout)",
+        shows: "the timeout cancels the work it waits for, a coroutine and a task alike; in \
+                Rust a timeout around a future cancels it, around a task's handle it only \
+                stops waiting",
+        differences: &[
+            Difference {
+                runtime: "tokio",
+                python: &["work cancelled"],
+                rust: &[],
+                why: "tokio::time::timeout around a JoinHandle drops only the handle: the task \
+                      goes on and finishes (abort() would cancel it)",
+            },
+            Difference {
+                runtime: "tokio",
+                python: &[],
+                rust: &["work finished"],
+                why: "tokio::time::timeout around a JoinHandle drops only the handle: the task \
+                      goes on and finishes (abort() would cancel it)",
+            },
+            Difference {
+                runtime: "async-std",
+                python: &["work cancelled"],
+                rust: &[],
+                why: "async_std::future::timeout around a JoinHandle drops the handle, which \
+                      detaches the task: it goes on and finishes (cancel() would cancel it)",
+            },
+            Difference {
+                runtime: "async-std",
+                python: &[],
+                rust: &["work finished"],
+                why: "async_std::future::timeout around a JoinHandle drops the handle, which \
+                      detaches the task: it goes on and finishes (cancel() would cancel it)",
+            },
+        ],
+    },
+    Row {
+        name: "queue",
+        api: "asyncio.Queue(maxsize), put, get, task_done, join",
+        shows: "a full queue makes the producer wait (backpressure); join() waits until every \
+                item is processed, in Rust: close the channel and await the consumer",
+        differences: &[],
+    },
+    Row {
+        name: "lock",
+        api: "asyncio.Lock",
+        shows: "one task at a time in the critical section, even across an await inside it; \
+                in Rust the lock owns the data it guards",
+        differences: &[],
+    },
+    Row {
+        name: "event",
+        api: "asyncio.Event",
+        shows: "set() wakes every waiter and stays set, a later wait returns at once, until \
+                clear()",
+        differences: &[],
+    },
+    Row {
+        name: "semaphore",
+        api: "asyncio.Semaphore",
+        shows: "at most two holders at once; with both permits taken, a third acquire would \
+                wait",
+        differences: &[],
+    },
 ];
