@@ -166,4 +166,31 @@ pub(super) const ROWS: &[Row] = &[
                 wait",
         differences: &[],
     },
+    Row {
+        name: "task_group",
+        api: "asyncio.TaskGroup",
+        shows: "one failure cancels the siblings, the group waits until they are gone, and the \
+                error reaches the caller",
+        differences: &[],
+    },
+    Row {
+        name: "to_thread",
+        api: "asyncio.to_thread(f), loop.run_in_executor(None, f)",
+        shows: "blocking code on a thread of a pool while the other tasks go on",
+        differences: &[],
+    },
+    Row {
+        name: "cancel",
+        api: "task.cancel()",
+        shows: "a cancelled task stops at its await and runs its cleanup (in Rust: its future \
+                is dropped, the cleanup is Drop); a task whose handle is let go of runs on, but \
+                under smol",
+        differences: &[Difference {
+            runtime: "smol",
+            python: &["background finished"],
+            rust: &["background cancelled"],
+            why: "dropping a smol Task cancels it (detach() lets it run on); asyncio, tokio and \
+                  async-std let a task whose handle is gone run on",
+        }],
+    },
 ];
