@@ -6,7 +6,8 @@
 //! first). The losing future is dropped, which cancels it (its cleanup, here a `Drop` guard,
 //! runs at once). A task is raced by `&mut`, then `Task::cancel().await` cancels it and waits
 //! until it is gone, as `wait_for` does. (Dropping a smol `Task` cancels it too, but does not
-//! wait: its cleanup would run a moment later on the executor's thread.)
+//! wait: async-task's `set_canceled` (`src/task.rs`) schedules the task once more, and its
+//! future is dropped a moment later on the executor's thread.)
 //!
 //! ```text
 //! cargo run -p examples-smol --example wait_for
