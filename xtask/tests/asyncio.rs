@@ -56,7 +56,12 @@ fn build_rows(runtime: &str) -> BTreeMap<String, PathBuf> {
     let mut command = Command::new(cargo());
     command
         .current_dir(workspace_root())
-        .args(["build", "--message-format=json-render-diagnostics", "-p"])
+        .args([
+            "build",
+            "--quiet",
+            "--message-format=json-render-diagnostics",
+            "-p",
+        ])
         .arg(package(runtime));
     for row in rows() {
         command.args(["--example", row.name]);
