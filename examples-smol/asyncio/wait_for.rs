@@ -45,29 +45,39 @@ async fn work() {
     println!("work finished");
 }
 
-/// `None` after `millis`: the losing side of a race.
-async fn time_up(millis: u64) -> Option<()> {
+/// `true` after `millis`: the timer's side of a race (the work's side gives `false`).
+async fn time_up(millis: u64) -> bool {
     Timer::after(Duration::from_millis(millis)).await;
-    None
+    true
 }
 
 fn main() {
     smol::block_on(async {
         println!("wait_for on a coroutine");
         // The future is dropped when the time is up: cancelled.
-        if future::or(async { Some(work().await) }, time_up(50))
-            .await
-            .is_none()
-        {
+        let timed_out = future::or(
+            async {
+                work().await;
+                false
+            },
+            time_up(50),
+        )
+        .await;
+        if timed_out {
             println!("timed out");
         }
         println!("wait_for on a task");
         let mut task = smol::spawn(work());
         // Raced by &mut, so that the task can be cancelled, and waited for, when time is up.
-        if future::or(async { Some((&mut task).await) }, time_up(50))
-            .await
-            .is_none()
-        {
+        let timed_out = future::or(
+            async {
+                (&mut task).await;
+                false
+            },
+            time_up(50),
+        )
+        .await;
+        if timed_out {
             task.cancel().await;
             println!("timed out");
         }
