@@ -86,7 +86,7 @@ const APIS: &[(&str, [&str; 3])] = &[
         ],
     ),
     (
-        "queue",
+        "bounded_queue",
         [
             "`tokio::sync::mpsc::channel(n)` (one consumer), `async-channel` for several",
             "`smol::channel::bounded(n)`",

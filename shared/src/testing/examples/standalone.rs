@@ -1,9 +1,10 @@
-//! The fresh-project check of the standalone examples: every example of a crate copied into a
-//! new cargo project whose `Cargo.toml` holds only the dependency lines the examples' headers
-//! list, and built there (see [`assert_examples_build_in_a_fresh_project`]).
+//! The fresh-project check of the standalone examples: every example of a crate (seed programs
+//! and asyncio rows) copied into a new cargo project whose `Cargo.toml` holds exactly the
+//! dependency lines its own header lists, one project per group of examples with the same
+//! lines, and built there (see [`assert_examples_build_in_a_fresh_project`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{cargo, examples_dir, package, profile_dir, workspace_root};
@@ -43,211 +44,151 @@ pub fn dependency_lines(source: &str) -> Result<Vec<String>, String> {
     Err("the ```toml block of the dependencies is not closed".to_string())
 }
 
-/// One dependency as a header writes it: `"1"`, or `{ version = "1", features = [...] }`.
-#[derive(Debug, Default, PartialEq)]
-struct Dependency {
-    /// Every key but `features`, with its value as written.
-    keys: BTreeMap<String, String>,
-    features: BTreeSet<String>,
+/// The folder of `runtime`'s asyncio rows, `examples-<runtime>/asyncio/` (examples declared
+/// in the manifest: see `shared::asyncio`); it may not exist (the sync crate has none).
+fn asyncio_dir(runtime: Runtime) -> PathBuf {
+    workspace_root().join(package(runtime)).join("asyncio")
 }
 
-/// Splits `a = 1, b = [2, 3]` at the commas outside brackets and quotes.
-fn split_top_level(text: &str) -> Vec<&str> {
-    let (mut parts, mut depth, mut quoted, mut from) = (Vec::new(), 0, false, 0);
-    for (i, c) in text.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '[' | '{' if !quoted => depth += 1,
-            ']' | '}' if !quoted => depth -= 1,
-            ',' if !quoted && depth == 0 => {
-                parts.push(text[from..i].trim());
-                from = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(text[from..].trim());
-    parts.into_iter().filter(|p| !p.is_empty()).collect()
+/// The `.rs` files of `dir`, sorted (none if it does not exist).
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.expect("a folder entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
-impl Dependency {
-    fn parse(value: &str) -> Result<Dependency, String> {
-        let mut dependency = Dependency::default();
-        let Some(table) = value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) else {
-            dependency.keys.insert("version".into(), value.to_string());
-            return Ok(dependency);
-        };
-        for entry in split_top_level(table) {
-            let (key, value) = entry
-                .split_once('=')
-                .map(|(k, v)| (k.trim(), v.trim()))
-                .ok_or_else(|| format!("not `key = value`: {entry:?}"))?;
-            if key == "features" {
-                let list = value
-                    .strip_prefix('[')
-                    .and_then(|v| v.strip_suffix(']'))
-                    .ok_or_else(|| format!("features are not a list: {value:?}"))?;
-                for feature in split_top_level(list) {
-                    dependency
-                        .features
-                        .insert(feature.trim_matches('"').to_string());
-                }
-            } else {
-                dependency.keys.insert(key.to_string(), value.to_string());
-            }
-        }
-        Ok(dependency)
+/// Writes `contents` to `path` unless it holds them already: an unchanged file keeps its
+/// modification time, so cargo does not rebuild what it built last time.
+fn write_if_changed(path: &Path, contents: &[u8]) {
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
+        return;
     }
-
-    /// `name`'s line in the fresh project's `Cargo.toml`.
-    fn line(&self, name: &str) -> String {
-        let mut entries: Vec<String> = self
-            .keys
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
-            .collect();
-        if !self.features.is_empty() {
-            let features: Vec<String> = self.features.iter().map(|f| format!("{f:?}")).collect();
-            entries.push(format!("features = [{}]", features.join(", ")));
-        }
-        format!("{name} = {{ {} }}", entries.join(", "))
-    }
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-/// The union of the headers' dependency lines: one line per crate, the features of every
-/// header that names it; headers that disagree on anything else (the version,
-/// `default-features`) are an error.
-pub fn merge_dependencies(lines: &[String]) -> Result<Vec<String>, String> {
-    let mut merged: BTreeMap<String, Dependency> = BTreeMap::new();
-    for line in lines {
-        let (name, value) = line
-            .split_once(" = ")
-            .ok_or(format!("not a line: {line}"))?;
-        let dependency = Dependency::parse(value)?;
-        match merged.get_mut(name) {
-            None => {
-                merged.insert(name.to_string(), dependency);
-            }
-            Some(known) if known.keys == dependency.keys => {
-                known.features.extend(dependency.features)
-            }
-            Some(known) => {
-                return Err(format!(
-                    "the headers disagree on {name}: {:?} and {:?}",
-                    known.keys, dependency.keys
-                ));
-            }
-        }
-    }
-    Ok(merged.iter().map(|(name, d)| d.line(name)).collect())
-}
-
-/// Copies every example of `runtime` into a fresh cargo project under
-/// `target/standalone/<package>/` (each as `src/bin/<program>.rs`) whose `Cargo.toml` holds
-/// the union of the headers' dependency lines (see [`merge_dependencies`]) and the workspace's
-/// `Cargo.lock` (the same versions, nothing new to download), and builds it with the target
-/// folder `target/standalone-target`, which the four runtimes share (their dependencies
-/// compile once and stay cached). Fails on a header without the run command, the twin or a
-/// well-formed dependency block, on a file that names project code or a crate of the union its
-/// own header does not list, and on a build error: a dependency or feature that no header
-/// lists. (A feature one header forgets while another lists it is not caught: the union has
-/// it.)
+/// Every example of `runtime` (the seed programs' `examples/<program>.rs` and the asyncio
+/// rows' `asyncio/<row>.rs`) built in a fresh cargo project with exactly the dependency lines
+/// its own header lists: the examples are grouped by their exact lines, one project per
+/// group, `target/standalone/<package>/<n>/` (each example as `src/bin/<name>.rs`), with the
+/// workspace's `Cargo.lock` (the same versions, nothing new to download) and the target
+/// folder `target/standalone-target`, which every project shares (a dependency built with the
+/// same features compiles once and stays cached; an unchanged file is not rewritten, so an
+/// unchanged project does not rebuild). Fails on a header without the run command (or, for a
+/// seed example, the twin) or a well-formed dependency block, on a file that names project
+/// code, and on a build error: a dependency or a feature its own header does not list, even
+/// when another example's header lists it.
 pub fn assert_examples_build_in_a_fresh_project(runtime: Runtime) {
     let package = package(runtime);
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(examples_dir(runtime))
-        .expect("the examples folder")
-        .map(|e| e.expect("a folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    sources.sort();
-    assert!(!sources.is_empty(), "{runtime} has no example");
+    let seeds = rust_files(&examples_dir(runtime));
+    let rows = rust_files(&asyncio_dir(runtime));
+    assert!(!seeds.is_empty(), "{runtime} has no example");
     let project_code = [
         "shared::",
         "clap::",
         &format!("{}::", package.replace('-', "_")),
     ];
-    let mut dependencies = Vec::new();
-    let mut uses: Vec<(PathBuf, String, Vec<String>)> = Vec::new();
-    for path in &sources {
+    // Exact dependency lines (sorted) -> the examples that list exactly those.
+    let mut groups: BTreeMap<Vec<String>, Vec<PathBuf>> = BTreeMap::new();
+    for (path, is_seed) in seeds
+        .iter()
+        .map(|p| (p, true))
+        .chain(rows.iter().map(|p| (p, false)))
+    {
         let name = path.file_stem().and_then(|s| s.to_str()).expect("a name");
         let source = std::fs::read_to_string(path).expect("the example");
         for code in project_code {
             assert!(!source.contains(code), "{}: names {code}", path.display());
         }
-        let run = format!("cargo run -p {package} --example {name}");
-        let twin = format!("src/bin/{name}.rs");
         let header: String = source
             .lines()
             .take_while(|l| l.starts_with("//!"))
             .collect();
+        let run = format!("cargo run -p {package} --example {name}");
         assert!(
             header.contains(&run),
             "{}: the header lacks `{run}`",
             path.display()
         );
+        let twin = format!("src/bin/{name}.rs");
         assert!(
-            header.contains(&twin),
+            !is_seed || header.contains(&twin),
             "{}: the header lacks `{twin}`",
             path.display()
         );
-        let lines = dependency_lines(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        dependencies.extend(lines.iter().cloned());
-        uses.push((path.clone(), source, lines));
+        let mut lines =
+            dependency_lines(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        lines.sort();
+        groups.entry(lines).or_default().push(path.clone());
     }
-    // The union hides a crate one header forgets if another lists it: so each file that names
-    // a crate of the union in its code (`tokio::…`) must list it itself.
-    for (path, source, own) in &uses {
-        let code: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect();
-        for line in &dependencies {
-            let name = line
-                .split_once(" = ")
-                .map_or(line.as_str(), |(name, _)| name);
-            let named = code.contains(&format!("{}::", name.replace('-', "_")));
-            let listed = own.iter().any(|l| l.starts_with(&format!("{name} = ")));
-            assert!(
-                !named || listed,
-                "{}: uses {name} but its header does not list it",
-                path.display()
-            );
+    let target = profile_dir().parent().expect("target/").to_path_buf();
+    let projects = target.join("standalone").join(package);
+    // Projects of groups that no longer exist go.
+    if let Ok(entries) = std::fs::read_dir(&projects) {
+        for entry in entries.flatten() {
+            let keep = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<usize>().ok())
+                .is_some_and(|n| n < groups.len());
+            if !keep {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
         }
     }
-    let dependencies =
-        merge_dependencies(&dependencies).unwrap_or_else(|e| panic!("{runtime}: {e}"));
-    let target = profile_dir().parent().expect("target/").to_path_buf();
-    let project = target.join("standalone").join(package);
-    let _ = std::fs::remove_dir_all(&project);
-    let bin = project.join("src").join("bin");
-    std::fs::create_dir_all(&bin).expect("the fresh project's src/bin");
-    let manifest = format!(
-        "[package]\nname = \"standalone-{runtime}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-         # Its own workspace, not a member of the one it lies in.\n[workspace]\n\n\
-         [dependencies]\n{}\n\n[profile.dev]\ndebug = \"line-tables-only\"\n",
-        dependencies.join("\n")
-    );
-    std::fs::write(project.join("Cargo.toml"), manifest).expect("Cargo.toml");
-    std::fs::copy(
-        workspace_root().join("Cargo.lock"),
-        project.join("Cargo.lock"),
-    )
-    .expect("Cargo.lock");
-    for path in &sources {
-        std::fs::copy(path, bin.join(path.file_name().expect("a name"))).expect("an example");
+    let mut failures = Vec::new();
+    for (index, (dependencies, sources)) in groups.iter().enumerate() {
+        let project = projects.join(index.to_string());
+        let bin = project.join("src").join("bin");
+        std::fs::create_dir_all(&bin).expect("the fresh project's src/bin");
+        let manifest = format!(
+            "[package]\nname = \"standalone-{runtime}-{index}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+             # Its own workspace, not a member of the one it lies in.\n[workspace]\n\n\
+             [dependencies]\n{}\n\n[profile.dev]\ndebug = \"line-tables-only\"\n",
+            dependencies.join("\n")
+        );
+        write_if_changed(&project.join("Cargo.toml"), manifest.as_bytes());
+        let lock = std::fs::read(workspace_root().join("Cargo.lock")).expect("Cargo.lock");
+        write_if_changed(&project.join("Cargo.lock"), &lock);
+        let names: BTreeSet<_> = sources.iter().filter_map(|p| p.file_name()).collect();
+        for old in rust_files(&bin) {
+            if !old.file_name().is_some_and(|n| names.contains(n)) {
+                let _ = std::fs::remove_file(old);
+            }
+        }
+        for path in sources {
+            let source = std::fs::read(path).expect("an example");
+            write_if_changed(&bin.join(path.file_name().expect("a name")), &source);
+        }
+        let output = Command::new(cargo())
+            .current_dir(&project)
+            .args(["build", "--quiet", "--bins"])
+            .env("CARGO_TARGET_DIR", target.join("standalone-target"))
+            .output()
+            .expect("cannot run cargo");
+        if !output.status.success() {
+            let sources: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+            failures.push(format!(
+                "{} do not build in {} with their dependency lines\n{}\n{}",
+                sources.join(", "),
+                project.display(),
+                dependencies.join("\n"),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
     }
-    let output = Command::new(cargo())
-        .current_dir(&project)
-        .args(["build", "--quiet", "--bins"])
-        .env("CARGO_TARGET_DIR", target.join("standalone-target"))
-        .output()
-        .expect("cannot run cargo");
     assert!(
-        output.status.success(),
-        "the examples of {runtime} do not build in {} with the dependencies\n{}\n{}",
-        project.display(),
-        dependencies.join("\n"),
-        String::from_utf8_lossy(&output.stderr)
+        failures.is_empty(),
+        "{} of {} fresh projects of {runtime} fail:\n{}",
+        failures.len(),
+        groups.len(),
+        failures.join("\n\n")
     );
 }
 
@@ -271,24 +212,5 @@ mod tests {
         );
         assert!(dependency_lines("//! ```toml\n//! [dependencies]\n//! tokio\n//! ```\n").is_err());
         assert!(dependency_lines("//! ```toml\n//! [dependencies]\n//! tokio = \"1\"\n").is_err());
-    }
-
-    #[test]
-    fn merged_dependencies_unite_features_and_refuse_disagreements() {
-        let lines = |ls: &[&str]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>();
-        let merged = merge_dependencies(&lines(&[
-            "tokio = { version = \"1\", features = [\"macros\", \"time\"] }",
-            "tokio = { version = \"1\", features = [\"rt\"] }",
-            "futures = \"0.3\"",
-        ]))
-        .unwrap();
-        assert_eq!(
-            merged,
-            [
-                "futures = { version = \"0.3\" }",
-                "tokio = { version = \"1\", features = [\"macros\", \"rt\", \"time\"] }"
-            ]
-        );
-        assert!(merge_dependencies(&lines(&["a = \"1\"", "a = \"2\""])).is_err());
     }
 }

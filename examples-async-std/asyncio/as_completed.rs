@@ -1,0 +1,46 @@
+//! # as_completed: `asyncio.as_completed(aws)` in async-std: `FuturesUnordered`
+//!
+//! `asyncio.as_completed` yields the results in the order the work finishes, not the order
+//! given. async-std has no such call; `futures::stream::FuturesUnordered` (any executor) is
+//! one: a stream of the spawned tasks' `JoinHandle`s that yields each as it finishes.
+//!
+//! ```text
+//! cargo run -p examples-async-std --example as_completed
+//! ```
+//!
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
+//! async-std = { version = "1", features = ["attributes"] }
+//! futures = "0.3"
+//! ```
+//!
+//! Prints what `python/asyncio/as_completed.py` prints.
+
+use std::time::Duration;
+
+use async_std::task;
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+
+/// Name, milliseconds of sleep: given slowest first.
+const JOBS: [(&str, u64); 3] = [("slow", 150), ("fast", 50), ("medium", 100)];
+
+async fn job(name: &'static str, millis: u64) -> &'static str {
+    task::sleep(Duration::from_millis(millis)).await;
+    name
+}
+
+#[async_std::main]
+async fn main() {
+    let mut tasks: FuturesUnordered<_> = JOBS
+        .iter()
+        .map(|&(name, millis)| task::spawn(job(name, millis)))
+        .collect();
+    // The next to finish, each time.
+    while let Some(finished) = tasks.next().await {
+        println!("got {finished}");
+    }
+    println!("every job done, in the order they finished");
+}

@@ -1,0 +1,99 @@
+//! # event: `asyncio.Event` in smol: a flag beside an `event_listener::Event`
+//!
+//! `event.set()` wakes every waiter and stays set: a later `wait()` returns at once, until
+//! `clear()`. smol has no such event. The `event-listener` crate (what async-lock and
+//! async-channel are built on, any executor) wakes waiters but keeps no state: a notification
+//! nobody listens for is lost. So an `Event` is an `AtomicBool` beside it, checked before and
+//! after listening (the flag may be set in between).
+//!
+//! ```text
+//! cargo run -p examples-smol --example event
+//! ```
+//!
+//! A new project needs these lines in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
+//! smol = "2"
+//! event-listener = "5"
+//! ```
+//!
+//! Prints what `python/asyncio/event.py` prints.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use smol::{Timer, future};
+
+/// `asyncio.Event`: the flag, and the waiters to wake when it is set.
+#[derive(Default)]
+struct Event {
+    flag: AtomicBool,
+    waiters: event_listener::Event,
+}
+
+impl Event {
+    fn set(&self) {
+        self.flag.store(true, Ordering::SeqCst);
+        self.waiters.notify(usize::MAX);
+    }
+
+    fn clear(&self) {
+        self.flag.store(false, Ordering::SeqCst);
+    }
+
+    fn is_set(&self) -> bool {
+        self.flag.load(Ordering::SeqCst)
+    }
+
+    async fn wait(&self) {
+        while !self.is_set() {
+            let listener = self.waiters.listen();
+            // Set between the first check and listen(): the listener would miss it.
+            if self.is_set() {
+                return;
+            }
+            listener.await;
+        }
+    }
+}
+
+async fn waiter(event: Arc<Event>, name: &'static str) -> &'static str {
+    event.wait().await;
+    name
+}
+
+fn main() {
+    smol::block_on(async {
+        let event = Arc::new(Event::default());
+        let waiters = ["a", "b"].map(|name| smol::spawn(waiter(Arc::clone(&event), name)));
+        println!("two waiters wait for the event");
+        Timer::after(Duration::from_millis(50)).await;
+        println!("main sets the event");
+        event.set();
+        for task in waiters {
+            println!("waiter {} woke", task.await);
+        }
+        // Set stays set.
+        event.wait().await;
+        println!("a later wait returns at once: the event stays set");
+        event.clear();
+        let state = if event.is_set() { "on" } else { "off" };
+        println!("after clear(): set is {state}");
+        let timed_out = future::or(
+            async {
+                event.wait().await;
+                false
+            },
+            async {
+                Timer::after(Duration::from_millis(50)).await;
+                true
+            },
+        )
+        .await;
+        if timed_out {
+            println!("a wait after clear() times out");
+        }
+    });
+}
