@@ -13,6 +13,7 @@ pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
 pub mod output_errors;
+pub mod own_binary;
 pub mod prime_search;
 pub mod repeat_message;
 pub mod runtime_mixing;
@@ -136,7 +137,10 @@ pub fn run_traced(exe: &str, args: &[&str]) -> Trace {
 }
 
 /// Starts `exe` with `args`, `NO_COLOR=1` and `env`, stdin empty, stdout and stderr piped.
+/// A program of this workspace is first checked to be the running tests' own runtime's (see
+/// [`own_binary`]): a test never judges another member's binary.
 pub fn spawn(exe: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
+    own_binary::ensure(exe);
     Command::new(exe)
         .args(args)
         .env("NO_COLOR", "1")
