@@ -431,6 +431,23 @@ mod tests {
     }
 
     #[test]
+    fn find_divisible_defaults_to_one_thread_and_has_a_parallel_mode() {
+        // The default's order is the lesson (a fact); the pool's is the scheduler's.
+        for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+            let modes = Program::FindDivisible.modes(runtime);
+            assert_eq!(modes, [Mode::Cooperative, Mode::Greedy, Mode::Parallel]);
+        }
+        let ordering = |m| Program::FindDivisible.ordering(m);
+        assert_eq!(ordering(Mode::Cooperative), Ordering::Fixed);
+        assert_eq!(ordering(Mode::Greedy), Ordering::Fixed);
+        assert_eq!(ordering(Mode::Parallel), Ordering::Scheduler);
+        assert_eq!(
+            Program::FindDivisible.ideal(Mode::Parallel),
+            Some(Duration::ZERO)
+        );
+    }
+
+    #[test]
     fn find_divisible_counts_match_programs_md() {
         let found = find_divisible::JOBS.map(|(n, d)| (0..n).filter(|i| i % d == 0).count());
         assert_eq!(found, [15, 32, 167]);

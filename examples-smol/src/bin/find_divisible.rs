@@ -80,7 +80,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             let (executor, stopped) = (executor.clone(), stopped.clone());
             std::thread::spawn(move || smol::block_on(executor.run(stopped.recv())));
         }
-        let joined = join_and_check(JOBS.map(|job| (job, executor.spawn(search(job))))).await;
+        let joined = join_and_check(JOBS.map(|job| executor.spawn(search(job)))).await;
         // Closing the channel ends every thread's `run`.
         drop(stop);
         joined?;
@@ -88,7 +88,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         // One thread, made explicit: a LocalExecutor runs its tasks only where it is run,
         // here, while it joins them.
         let executor = smol::LocalExecutor::new();
-        let handles = JOBS.map(|job| (job, executor.spawn(search(job))));
+        let handles = JOBS.map(|job| executor.spawn(search(job)));
         executor.run(join_and_check(handles)).await?;
     }
     run.out.timing(format!(
@@ -99,8 +99,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 }
 
 /// Joins the searches and checks what each found: the multiples of d below n, 0 included.
-async fn join_and_check(handles: [((u64, u64), smol::Task<Vec<u64>>); 3]) -> anyhow::Result<()> {
-    for ((n, d), handle) in handles {
+async fn join_and_check(handles: [smol::Task<Vec<u64>>; 3]) -> anyhow::Result<()> {
+    for ((n, d), handle) in JOBS.into_iter().zip(handles) {
         let located = handle.await;
         anyhow::ensure!(
             located.len() as u64 == (n - 1) / d + 1,

@@ -76,11 +76,11 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     };
     if parallel {
         // On the runtime's worker threads.
-        join_and_check(JOBS.map(|job| (job, tokio::spawn(search(job))))).await?;
+        join_and_check(JOBS.map(|job| tokio::spawn(search(job)))).await?;
     } else {
         // On this thread only: a LocalSet runs its tasks where it is awaited.
         let local = tokio::task::LocalSet::new();
-        let handles = JOBS.map(|job| (job, local.spawn_local(search(job))));
+        let handles = JOBS.map(|job| local.spawn_local(search(job)));
         local.run_until(join_and_check(handles)).await?;
     }
     run.out.timing(format!(
@@ -91,10 +91,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 }
 
 /// Joins the searches and checks what each found: the multiples of d below n, 0 included.
-async fn join_and_check(
-    handles: [((u64, u64), tokio::task::JoinHandle<Vec<u64>>); 3],
-) -> anyhow::Result<()> {
-    for ((n, d), handle) in handles {
+async fn join_and_check(handles: [tokio::task::JoinHandle<Vec<u64>>; 3]) -> anyhow::Result<()> {
+    for ((n, d), handle) in JOBS.into_iter().zip(handles) {
         let located = handle.await?;
         anyhow::ensure!(
             located.len() as u64 == (n - 1) / d + 1,
