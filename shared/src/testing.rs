@@ -61,6 +61,8 @@ pub fn run_bin(exe: &str, args: &[&str], deadline: Duration) -> BinRun {
 
 /// [`run_bin`] with extra environment variables.
 pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Duration) -> BinRun {
+    // Whose binary it is, checked before the clock starts (see `own_binary`).
+    own_binary::ensure(exe);
     let start = Instant::now();
     let mut child = spawn(exe, args, env);
     // Read both pipes on threads so that a chatty child never blocks on a full pipe.

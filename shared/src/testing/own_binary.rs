@@ -101,7 +101,7 @@ pub fn stated_runtime(exe: &Path, is_example: bool) -> Result<Runtime, String> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+    !needle.is_empty() && memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// Checks that `exe` is `runtime`'s own: `Err` with one line if it is another member's.
@@ -132,23 +132,32 @@ pub fn ensure(exe: &str) {
     };
     type Key = (PathBuf, u64, Option<SystemTime>);
     static CHECKED: Mutex<Option<HashMap<Key, ()>>> = Mutex::new(None);
+    static REBUILDING: Mutex<()> = Mutex::new(());
     let key = |path: &Path| -> Option<Key> {
         let meta = std::fs::metadata(path).ok()?;
         Some((path.to_path_buf(), meta.len(), meta.modified().ok()))
     };
-    let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
-    let checked = checked.get_or_insert_with(HashMap::new);
-    if key(&path).is_some_and(|k| checked.contains_key(&k)) {
+    let known = |k: &Option<Key>| {
+        let checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
+        k.as_ref()
+            .is_some_and(|k| checked.as_ref().is_some_and(|c| c.contains_key(k)))
+    };
+    if known(&key(&path)) {
         return;
     }
     if check(&path, is_example, runtime).is_err() {
-        rebuild(&path, is_example, runtime);
+        // One rebuild at a time; another test may have done it meanwhile.
+        let _rebuilding = REBUILDING.lock().unwrap_or_else(|e| e.into_inner());
+        if check(&path, is_example, runtime).is_err() {
+            rebuild(&path, is_example, runtime);
+        }
     }
     if let Err(line) = check(&path, is_example, runtime) {
         panic!("{line}");
     }
     if let Some(k) = key(&path) {
-        checked.insert(k, ());
+        let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
+        checked.get_or_insert_with(HashMap::new).insert(k, ());
     }
 }
 
