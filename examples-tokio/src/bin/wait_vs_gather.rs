@@ -24,7 +24,7 @@
 //!
 //! The other runtimes: async-std races with `FutureExt::race`, cancels with
 //! `JoinHandle::cancel().await` and times out with `async_std::future::timeout`; smol races
-//! with `future::or`, cancels with `Task::cancel().await` (or by dropping the `Task`) and
+//! with `future::race`, cancels with `Task::cancel().await` (or by dropping the `Task`) and
 //! times out by racing a `Timer`.
 //!
 //! ```text
