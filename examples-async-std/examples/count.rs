@@ -18,6 +18,7 @@
 //!
 //! The measured twin (trace, `--scale`, `--tasks N`, the harness) is `src/bin/count.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The seed's `count()`.
@@ -44,7 +45,7 @@ async fn concurrent() {
 }
 
 #[async_std::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
@@ -52,8 +53,9 @@ async fn main() {
         "sequential" => sequential().await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are concurrent, sequential");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }

@@ -24,6 +24,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/prime_search.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 const TARGETS: [u64; 3] = [100_000, 10_000, 1_000];
@@ -98,7 +99,7 @@ async fn offload() {
 }
 
 #[async_std::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
@@ -110,8 +111,9 @@ async fn main() {
             eprintln!(
                 "unknown mode {other:?}: the modes are concurrent, sequential, blocking, offload"
             );
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!("Took {:.2} ms", start.elapsed().as_secs_f64() * 1000.0);
+    ExitCode::SUCCESS
 }

@@ -35,6 +35,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/timers.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use async_std::prelude::*;
@@ -110,7 +111,7 @@ fn report(start: Instant, sleeps: &Sleeps) {
 }
 
 #[async_std::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; naive is the default.
     let sleeps = match std::env::args().nth(1).as_deref().unwrap_or("naive") {
@@ -119,8 +120,9 @@ async fn main() {
         "deadline" => deadline(start).await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are naive, interval, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     report(start, &sleeps);
+    ExitCode::SUCCESS
 }

@@ -26,6 +26,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/work_queue.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The seed's `task(name, work_queue)`: take items until the queue is empty.
@@ -62,7 +63,7 @@ async fn two_workers(blocking: bool) {
 }
 
 #[async_std::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; async is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("async") {
@@ -70,9 +71,10 @@ async fn main() {
         "blocking" => two_workers(true).await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are async, blocking");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     let secs = start.elapsed().as_secs_f64();
     println!("Total Time elapsed: {secs:?} seconds");
+    ExitCode::SUCCESS
 }

@@ -1,11 +1,11 @@
-//! find_divisible under async-std: on the default pool only what always holds; on a pool of
-//! one thread, greedy tasks never interleave.
+//! find_divisible under async-std: on one thread (`spawn_local`, the default) the seed's
+//! order, every run; on the pool (`--mode parallel`) only what always holds.
 
 use std::time::Duration;
 
 use shared::catalogue::find_divisible::JOBS;
 use shared::expect::{check, transcript};
-use shared::testing::run_bin_env;
+use shared::testing::{examples, run_bin_env};
 use shared::{Mode, NoOpts, Program, Run, Runtime};
 
 fn finding(n: u64, d: u64) -> String {
@@ -31,52 +31,48 @@ fn assert_every_job_finishes_after_it_starts(lines: &[String]) {
     assert!(lines[6].starts_with("Wall time: "), "{lines:#?}");
 }
 
+/// Runs find_divisible in `mode` in this process and returns its lines.
+fn in_process(mode: Mode) -> Vec<String> {
+    let run = Run::capture(
+        Program::FindDivisible,
+        Runtime::AsyncStd,
+        mode,
+        1.0,
+        NoOpts {},
+    );
+    let out = run.out.clone();
+    async_std::task::block_on(examples_async_std::find_divisible::run(run)).unwrap();
+    out.lines()
+}
+
 #[test]
-fn on_the_default_pool_every_job_finishes_after_it_starts() {
+fn on_one_thread_the_order_is_the_seeds() {
+    // spawn_local: every task on block_on's thread, first in, first out.
     for mode in [Mode::Cooperative, Mode::Greedy] {
-        let run = Run::capture(
-            Program::FindDivisible,
-            Runtime::AsyncStd,
-            mode,
-            1.0,
-            NoOpts {},
-        );
-        let out = run.out.clone();
-        async_std::task::block_on(examples_async_std::find_divisible::run(run)).unwrap();
-        assert_every_job_finishes_after_it_starts(&out.lines());
+        let lines = in_process(mode);
+        assert_every_job_finishes_after_it_starts(&lines);
+        let groups = transcript(Program::FindDivisible, Runtime::AsyncStd, mode).unwrap();
+        check(&lines[..6], &groups).unwrap_or_else(|e| panic!("{mode}: {e}"));
     }
 }
 
-/// Runs the binary in `mode` on a pool of one thread and returns its lines.
-fn one_thread(mode: &str) -> Vec<String> {
+#[test]
+fn the_default_run_shows_the_seeds_turns_every_time() {
+    // No argument, no ASYNC_STD_THREAD_COUNT: binary and example, five runs each.
+    examples::assert_default_runs_show_the_lesson(Runtime::AsyncStd, Program::FindDivisible, 5);
+}
+
+#[test]
+fn in_parallel_every_job_finishes_after_it_starts() {
+    // On the global pool (in this process) and on a pool of two threads (the binary), the
+    // order depends on the scheduler: check what always holds.
+    assert_every_job_finishes_after_it_starts(&in_process(Mode::Parallel));
     let run = run_bin_env(
         env!("CARGO_BIN_EXE_find_divisible"),
-        &["--mode", mode],
-        &[("ASYNC_STD_THREAD_COUNT", "1")],
+        &["--mode", "parallel"],
+        &[("ASYNC_STD_THREAD_COUNT", "2")],
         Duration::from_secs(60),
     );
     assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    run.lines()
-}
-
-#[test]
-fn greedy_tasks_on_one_pool_thread_run_one_after_another() {
-    let lines = one_thread("greedy");
-    assert_every_job_finishes_after_it_starts(&lines);
-    // The pool's queue is first in, first out, and a greedy task never lets go.
-    let groups = transcript(Program::FindDivisible, Runtime::AsyncStd, Mode::Greedy).unwrap();
-    check(&lines[..6], &groups).unwrap();
-}
-
-#[test]
-fn cooperative_tasks_on_one_pool_thread_start_in_spawn_order() {
-    // The tasks start in spawn order; how far the first gets before the others are spawned
-    // depends on when the main thread spawns them, so the Done order is not checked.
-    let lines = one_thread("cooperative");
-    assert_every_job_finishes_after_it_starts(&lines);
-    let findings: Vec<&String> = lines.iter().filter(|l| l.starts_with("Finding")).collect();
-    assert_eq!(
-        findings,
-        JOBS.map(|(n, d)| finding(n, d)).iter().collect::<Vec<_>>()
-    );
+    assert_every_job_finishes_after_it_starts(&run.lines());
 }

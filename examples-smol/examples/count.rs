@@ -18,6 +18,7 @@
 //!
 //! The measured twin (trace, `--scale`, `--tasks N`, the harness) is `src/bin/count.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The seed's `count()`.
@@ -43,7 +44,7 @@ async fn concurrent() {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
@@ -51,8 +52,9 @@ fn main() {
         "sequential" => smol::block_on(sequential()),
         other => {
             eprintln!("unknown mode {other:?}: the modes are concurrent, sequential");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }

@@ -24,6 +24,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/repeat_message.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The three messages and their intervals in seconds.
@@ -83,7 +84,7 @@ async fn deadline() -> Vec<&'static str> {
     concurrent(Some(Instant::now())).await
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     let results = match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
@@ -92,11 +93,12 @@ fn main() {
         "deadline" => smol::block_on(deadline()),
         other => {
             eprintln!("unknown mode {other:?}: the modes are concurrent, sequential, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     // What each repeater returned (the seed's gather result).
     assert!(results.iter().all(|r| *r == "Complete."), "{results:?}");
     let secs = start.elapsed().as_secs_f64();
     println!("Execution time in seconds: {secs:?}");
+    ExitCode::SUCCESS
 }

@@ -41,6 +41,7 @@
 
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// How long each fix naps, and each task of `blocked-worker`.
@@ -169,7 +170,7 @@ fn blocked_worker() -> std::io::Result<()> {
     Ok(())
 }
 
-fn main() -> std::io::Result<()> {
+fn main() -> std::io::Result<ExitCode> {
     let start = Instant::now();
     // Panics that a mode expects (and catches) are not reported; any other panic is.
     let report = panic::take_hook();
@@ -184,9 +185,9 @@ fn main() -> std::io::Result<()> {
         "blocked-worker" => blocked_worker()?,
         other => {
             eprintln!("unknown mode {other:?}: the modes are no-reactor, blocked-worker");
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

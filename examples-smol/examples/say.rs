@@ -19,6 +19,7 @@
 //! The measured twin (trace, `--scale`, `--forever` with the seed's `run_forever` until
 //! Ctrl+C, the harness) is `src/bin/say.rs`.
 
+use std::process::ExitCode;
 use std::time::Duration;
 
 /// The seed's `say()`: sleep, then print.
@@ -35,13 +36,14 @@ async fn concurrent() {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     // The first argument picks the mode; there is one, concurrent.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
         "concurrent" => smol::block_on(concurrent()),
         other => {
             eprintln!("unknown mode {other:?}: the only mode is concurrent");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
+    ExitCode::SUCCESS
 }

@@ -34,6 +34,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/timers.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use smol::Timer;
@@ -107,7 +108,7 @@ fn report(start: Instant, sleeps: &Sleeps) {
     );
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; naive is the default.
     let sleeps = match std::env::args().nth(1).as_deref().unwrap_or("naive") {
@@ -116,8 +117,9 @@ fn main() {
         "deadline" => smol::block_on(deadline(start)),
         other => {
             eprintln!("unknown mode {other:?}: the modes are naive, interval, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     report(start, &sleeps);
+    ExitCode::SUCCESS
 }

@@ -3,7 +3,7 @@
 //! `asyncio.gather` waits for every task and returns their results in the order asked;
 //! `asyncio.wait(FIRST_COMPLETED)` comes back when one is done and leaves the others running
 //! until you cancel them; `asyncio.wait_for` cancels an awaitable when its time runs out. In
-//! smol: await the `Task`s in order, race them with `future::or`, `Task::cancel().await`, and
+//! smol: await the `Task`s in order, race them with `future::race`, `Task::cancel().await`, and
 //! race a `Timer` for the timeout (smol has no timeout function).
 //!
 //! ```text
@@ -47,12 +47,14 @@ async fn concurrent() {
     let gathered = gathered.join(", ");
     println!("gathered [{gathered}]: the order asked, not the order finished");
 
-    // wait(FIRST_COMPLETED): race the tasks by &mut; the losers keep running.
+    // wait(FIRST_COMPLETED): race the tasks by &mut; the losers keep running. `race`, not
+    // `or`: `or` polls its first future first, so of two tasks done at once it always picks
+    // the first; `race` picks at random, as `asyncio.wait` promises no order either.
     println!(
         "asyncio.wait(FIRST_COMPLETED): spawn them again, take the first to finish, cancel the rest"
     );
     let [mut a, mut b, mut c] = JOBS.map(|j| (j.0, smol::spawn(job(j))));
-    let first = future::or(&mut a.1, future::or(&mut b.1, &mut c.1)).await;
+    let first = future::race(&mut a.1, future::race(&mut b.1, &mut c.1)).await;
     println!("first completed: {first}");
 
     // Cancel the rest: cancel() each one, which says what became of it.
@@ -76,6 +78,7 @@ async fn concurrent() {
         Timer::after(Duration::from_secs(1)).await;
         None
     };
+    // `or` on purpose: the job first, so a job done when the timer fires still counts.
     match future::or(async { Some(job(JOBS[0]).await) }, timer).await {
         Some(name) => println!("{name} finished within the timeout"),
         None => println!("timed out: slow was dropped before it finished"),

@@ -27,6 +27,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/work_queue.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The seed's `task(name, work_queue)`: take items until the queue is empty.
@@ -61,7 +62,7 @@ async fn two_workers(blocking: bool) {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; async is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("async") {
@@ -69,9 +70,10 @@ fn main() {
         "blocking" => smol::block_on(two_workers(true)),
         other => {
             eprintln!("unknown mode {other:?}: the modes are async, blocking");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     let secs = start.elapsed().as_secs_f64();
     println!("Total Time elapsed: {secs:?} seconds");
+    ExitCode::SUCCESS
 }

@@ -1,7 +1,9 @@
 //! find_divisible under smol: on a `LocalExecutor` every task runs on one thread and none
-//! starts before all are spawned, so the order of both modes is a fact and is checked whole.
+//! starts before all are spawned, so the order of both one-thread modes is a fact and is
+//! checked whole, for the default every run; on a pool (`--mode parallel`) what always holds.
 
 use shared::expect::assert_transcript;
+use shared::testing::examples;
 use shared::{Mode, NoOpts, Out, Program, Run, Runtime};
 
 /// Runs find_divisible in `mode` in this process, and returns its sink.
@@ -43,4 +45,27 @@ fn greedy_tasks_run_one_after_another() {
         Mode::Greedy,
     );
     assert!(out.lines()[6].starts_with("Wall time: "));
+}
+
+#[test]
+fn the_default_run_shows_the_seeds_turns_every_time() {
+    // No argument: binary and example, five runs each.
+    examples::assert_default_runs_show_the_lesson(Runtime::Smol, Program::FindDivisible, 5);
+}
+
+#[test]
+fn in_parallel_every_job_finishes_after_it_starts() {
+    // One thread per core: the order depends on the scheduler; each job starts before it ends.
+    let lines = run_find(Mode::Parallel).lines();
+    assert_eq!(lines.len(), 7, "{lines:#?}");
+    for (n, d) in shared::catalogue::find_divisible::JOBS {
+        let position = |line: String| lines.iter().position(|l| *l == line);
+        let start = position(format!("Finding nums in range {n} divisible by {d}"));
+        let done = position(format!("Done w/ nums in range {n} divisible by {d}"));
+        assert!(
+            start.is_some() && done.is_some() && start < done,
+            "{lines:#?}"
+        );
+    }
+    assert!(lines[6].starts_with("Wall time: "), "{lines:#?}");
 }

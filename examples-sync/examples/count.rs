@@ -14,6 +14,7 @@
 //!
 //! The measured twin (trace, `--scale`, `--tasks N`, the harness) is `src/bin/count.rs`.
 
+use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -41,7 +42,7 @@ fn threads() {
     });
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; sequential is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("sequential") {
@@ -49,8 +50,9 @@ fn main() {
         "threads" => threads(),
         other => {
             eprintln!("unknown mode {other:?}: the modes are sequential, threads");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }

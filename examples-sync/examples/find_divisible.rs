@@ -14,6 +14,7 @@
 //! The measured twin (trace, the harness) is `src/bin/find_divisible.rs`.
 
 use std::hint::black_box;
+use std::process::ExitCode;
 use std::time::Instant;
 
 /// The seed's `find_divisible(inrange, div_by)`.
@@ -37,18 +38,19 @@ fn sequential() {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; there is one, sequential.
     match std::env::args().nth(1).as_deref().unwrap_or("sequential") {
         "sequential" => sequential(),
         other => {
             eprintln!("unknown mode {other:?}: the only mode is sequential");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!(
         "Wall time: {:.2} ms",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    ExitCode::SUCCESS
 }

@@ -20,6 +20,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/repeat_message.rs`.
 
+use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -74,7 +75,7 @@ fn deadline() {
     threads(Some(Instant::now()));
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; sequential is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("sequential") {
@@ -83,9 +84,10 @@ fn main() {
         "deadline" => deadline(),
         other => {
             eprintln!("unknown mode {other:?}: the modes are sequential, threads, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     let secs = start.elapsed().as_secs_f64();
     println!("Execution time in seconds: {secs:?}");
+    ExitCode::SUCCESS
 }

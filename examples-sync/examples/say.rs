@@ -13,6 +13,7 @@
 //! The measured twin (trace, `--scale`, `--forever` with the seed's `run_forever` until
 //! Ctrl+C, the harness) is `src/bin/say.rs`.
 
+use std::process::ExitCode;
 use std::thread;
 use std::time::Duration;
 
@@ -29,13 +30,14 @@ fn sequential() {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     // The first argument picks the mode; there is one, sequential.
     match std::env::args().nth(1).as_deref().unwrap_or("sequential") {
         "sequential" => sequential(),
         other => {
             eprintln!("unknown mode {other:?}: the only mode is sequential");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
+    ExitCode::SUCCESS
 }

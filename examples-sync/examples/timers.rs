@@ -26,6 +26,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/timers.rs`.
 
+use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -85,7 +86,7 @@ fn report(start: Instant, sleeps: &Sleeps) {
     );
 }
 
-fn main() {
+fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; naive is the default.
     let sleeps = match std::env::args().nth(1).as_deref().unwrap_or("naive") {
@@ -93,8 +94,9 @@ fn main() {
         "deadline" => deadline(start),
         other => {
             eprintln!("unknown mode {other:?}: the modes are naive, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     report(start, &sleeps);
+    ExitCode::SUCCESS
 }

@@ -21,6 +21,7 @@
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/work_queue.rs`.
 
 use std::collections::VecDeque;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// The work items.
@@ -119,7 +120,7 @@ fn blocking() {
     );
 }
 
-fn main() {
+fn main() -> ExitCode {
     // The first argument picks the mode; count is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("count") {
         "count" => count(),
@@ -127,7 +128,8 @@ fn main() {
         "blocking" => blocking(),
         other => {
             eprintln!("unknown mode {other:?}: the modes are count, cooperative, blocking");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
+    ExitCode::SUCCESS
 }

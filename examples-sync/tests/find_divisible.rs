@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use shared::expect::{check, transcript};
-use shared::testing::run_bin;
+use shared::testing::{examples, run_bin};
 use shared::{Mode, Program, Runtime};
 
 #[test]
@@ -25,4 +25,10 @@ fn sequential_calls_finish_one_after_another() {
         let groups = transcript(Program::FindDivisible, Runtime::Sync, Mode::Sequential).unwrap();
         check(&lines, &groups).unwrap();
     }
+}
+
+#[test]
+fn the_default_run_shows_the_seeds_order_every_time() {
+    // No argument: binary and example, three runs each.
+    examples::assert_default_runs_show_the_lesson(Runtime::Sync, Program::FindDivisible, 3);
 }

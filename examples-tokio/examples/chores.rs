@@ -22,6 +22,8 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use tokio::task::JoinError;
+
 /// The seed's chores, in its order: name, who does it, story minutes.
 const CHORES: [(&str, &str, u64); 4] = [
     ("laundry", "machine", 60),
@@ -56,7 +58,7 @@ async fn sequential(start: Instant) {
 }
 
 /// Start a machine and move on; do hand work until it is done: 1.5 h.
-async fn concurrent(start: Instant) {
+async fn concurrent(start: Instant) -> Result<(), JoinError> {
     let mut machines = Vec::new();
     for chore in CHORES {
         let task = do_chore(start, chore);
@@ -69,22 +71,24 @@ async fn concurrent(start: Instant) {
     }
     // Wait for the machines to finish.
     for machine in machines {
-        machine.await.expect("a machine's task panicked");
+        machine.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     let start = Instant::now();
     // The mode: the first argument, concurrent by default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent(start).await,
+        "concurrent" => concurrent(start).await?,
         "sequential" => sequential(start).await,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent, sequential");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     }
     println!("all chores done in {}", clock(start));
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

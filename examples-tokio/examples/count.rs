@@ -18,7 +18,10 @@
 //!
 //! The measured twin (trace, `--scale`, `--tasks N`, the harness) is `src/bin/count.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+use tokio::task::JoinError;
 
 /// The seed's `count()`.
 async fn count() {
@@ -36,24 +39,27 @@ async fn sequential() {
 }
 
 /// Spawn three calls as tasks, then join them all: 1 s.
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     let handles: Vec<_> = (0..3).map(|_| tokio::spawn(count())).collect();
     for handle in handles {
-        handle.await.expect("count() panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() {
+async fn main() -> Result<ExitCode, JoinError> {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         "sequential" => sequential().await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are concurrent, sequential");
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,14 +4,17 @@
 //! (100052, 3210) and (500, 3): pure computation, nothing to wait for. Three tasks are spawned
 //! and joined. `cooperative` (the default) gives the scheduler a turn every 50 000 numbers with
 //! `tokio::task::yield_now()` (the seed awaits `asyncio.sleep(0.00001)`); `greedy` never does.
-//! On one thread (`#[tokio::main(flavor = "current_thread")]`) cooperative tasks take turns:
-//! the three `Finding` lines first, then `Done` smallest job first; greedy ones run one after
-//! another. On the default multi-thread runtime they also run in parallel, so the order of the
-//! lines depends on the scheduler. Async does not make computation faster.
+//! Both run their tasks on one thread, as asyncio does: `spawn_local` on a `LocalSet`, whose
+//! tasks run only where it is awaited. Cooperative tasks take turns: the three `Finding` lines
+//! first, then `Done` smallest job first, every run; greedy ones run one after another.
+//! `parallel` spawns the cooperative tasks with `tokio::spawn` onto the runtime's worker
+//! threads (one per core): they run side by side, and the order of the lines is the
+//! scheduler's. Async does not make computation faster.
 //!
 //! ```text
 //! cargo run -p examples-tokio --example find_divisible               # cooperative
 //! cargo run -p examples-tokio --example find_divisible -- greedy
+//! cargo run -p examples-tokio --example find_divisible -- parallel    # on the thread pool
 //! ```
 //!
 //! A new project needs these lines in its `Cargo.toml`:
@@ -24,7 +27,10 @@
 //! The measured twin (trace, `--flavor`, the harness) is `src/bin/find_divisible.rs`.
 
 use std::hint::black_box;
+use std::process::ExitCode;
 use std::time::Instant;
+
+use tokio::task::{JoinHandle, LocalSet};
 
 /// The seed's `find_divisibles(inrange, div_by)`.
 async fn find_divisibles(inrange: u64, div_by: u64, cooperative: bool) -> Vec<u64> {
@@ -43,31 +49,45 @@ async fn find_divisibles(inrange: u64, div_by: u64, cooperative: bool) -> Vec<u6
     located
 }
 
-/// Spawn the three searches and join them (black_box: the compiler may not work out the
-/// answers itself, the work is the point).
-async fn three_searches(cooperative: bool) {
-    let jobs = [(508_000, 34_113), (100_052, 3_210), (500, 3)];
-    let handles =
-        jobs.map(|(n, d)| tokio::spawn(find_divisibles(black_box(n), black_box(d), cooperative)));
+/// Joins the searches; a search that panicked panics here too.
+async fn join(handles: [JoinHandle<Vec<u64>>; 3]) {
     for handle in handles {
-        handle.await.expect("a search panicked");
+        if let Err(error) = handle.await {
+            std::panic::resume_unwind(error.into_panic());
+        }
     }
 }
 
 #[tokio::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; cooperative is the default.
-    match std::env::args().nth(1).as_deref().unwrap_or("cooperative") {
-        "cooperative" => three_searches(true).await,
-        "greedy" => three_searches(false).await,
+    let (cooperative, parallel) = match std::env::args().nth(1).as_deref().unwrap_or("cooperative")
+    {
+        "cooperative" => (true, false),
+        "greedy" => (false, false),
+        "parallel" => (true, true),
         other => {
-            eprintln!("unknown mode {other:?}: the modes are cooperative, greedy");
-            std::process::exit(2);
+            eprintln!("unknown mode {other:?}: the modes are cooperative, greedy, parallel");
+            return ExitCode::from(2);
         }
+    };
+    // The three searches (black_box: the compiler may not work out the answers itself, the
+    // work is the point).
+    let jobs = [(508_000, 34_113), (100_052, 3_210), (500, 3)];
+    let search = |(n, d)| find_divisibles(black_box(n), black_box(d), cooperative);
+    if parallel {
+        // On the runtime's worker threads.
+        join(jobs.map(|job| tokio::spawn(search(job)))).await;
+    } else {
+        // On this thread only: a LocalSet runs its tasks where it is awaited.
+        let local = LocalSet::new();
+        let handles = jobs.map(|job| local.spawn_local(search(job)));
+        local.run_until(join(handles)).await;
     }
     println!(
         "Wall time: {:.2} ms",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    ExitCode::SUCCESS
 }

@@ -28,6 +28,8 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use tokio::task::JoinError;
+
 /// The seed's six sites.
 const SITES: [&str; 6] = [
     "http://google.com",
@@ -76,7 +78,7 @@ async fn worker(name: &'static str, client: reqwest::Client, queue: Queue) -> us
 }
 
 /// Two workers, each a task, drain the queue; returns how many URLs failed.
-async fn concurrent(urls: Vec<String>) -> usize {
+async fn concurrent(urls: Vec<String>) -> Result<usize, JoinError> {
     let queue: Queue = Arc::new(Mutex::new(urls.into()));
     // One client for both: it holds the pool of connections, and a clone shares it.
     let client = reqwest::Client::builder()
@@ -88,14 +90,15 @@ async fn concurrent(urls: Vec<String>) -> usize {
         ["One", "Two"].map(|name| tokio::spawn(worker(name, client.clone(), queue.clone())));
     let mut failed = 0;
     for worker in workers {
-        failed += worker.await.expect("a worker panicked");
+        failed += worker.await?;
     }
     println!("Total Time elapsed: {:?}", start.elapsed().as_secs_f64());
-    failed
+    Ok(failed)
 }
 
+/// A worker that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     // The mode: a first argument without "://", concurrent by default (and the only one).
     let mode = match args.first() {
@@ -109,15 +112,15 @@ async fn main() -> ExitCode {
         args
     };
     let failed = match mode.as_str() {
-        "concurrent" => concurrent(urls).await,
+        "concurrent" => concurrent(urls).await?,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     };
     if failed > 0 {
         eprintln!("{failed} of the URLs failed");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,8 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::task::JoinError;
+
 /// CPython's `random`, as far as the seed needs it.
 struct PyRandom(rand_mt::Mt);
 
@@ -77,25 +79,27 @@ async fn makerandom(idx: usize, rng: Arc<Mutex<PyRandom>>) -> u32 {
 }
 
 /// The seed's `gather`: spawn the three, in index order, and wait for them all.
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     let rng = Arc::new(Mutex::new(PyRandom::seed_444()));
     let tasks: Vec<_> = (0..3)
         .map(|idx| tokio::spawn(makerandom(idx, rng.clone())))
         .collect();
     for task in tasks {
-        task.await.expect("a makerandom task panicked");
+        task.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     // The mode: the first argument, concurrent by default (and the only one).
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,10 @@
 //!
 //! The measured twin (trace, `--scale`, `--flavor`, the harness) is `src/bin/prime_search.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+use tokio::task::JoinError;
 
 const TARGETS: [u64; 3] = [100_000, 10_000, 1_000];
 const PAUSE: Duration = Duration::from_millis(10);
@@ -66,10 +69,11 @@ fn highest_prime_below_blocking(x: u64) -> Option<u64> {
 }
 
 /// Spawn the three searches, then join them.
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     for handle in TARGETS.map(|x| tokio::spawn(highest_prime_below(x))) {
-        handle.await.expect("a search panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
 /// Each search is awaited before the next one starts.
@@ -80,36 +84,40 @@ async fn sequential() {
 }
 
 /// The classic mistake: async tasks that call the blocking search.
-async fn blocking() {
+async fn blocking() -> Result<(), JoinError> {
     for handle in TARGETS.map(|x| tokio::spawn(async move { highest_prime_below_blocking(x) })) {
-        handle.await.expect("a search panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
 /// The fix: the blocking search on tokio's blocking pool, awaited from async code.
-async fn offload() {
+async fn offload() -> Result<(), JoinError> {
     for handle in
         TARGETS.map(|x| tokio::task::spawn_blocking(move || highest_prime_below_blocking(x)))
     {
-        handle.await.expect("a search panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() {
+async fn main() -> Result<ExitCode, JoinError> {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         "sequential" => sequential().await,
-        "blocking" => blocking().await,
-        "offload" => offload().await,
+        "blocking" => blocking().await?,
+        "offload" => offload().await?,
         other => {
             eprintln!(
                 "unknown mode {other:?}: the modes are concurrent, sequential, blocking, offload"
             );
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     }
     println!("Took {:.2} ms", start.elapsed().as_secs_f64() * 1000.0);
+    Ok(ExitCode::SUCCESS)
 }

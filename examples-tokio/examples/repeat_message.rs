@@ -24,7 +24,10 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/repeat_message.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+use tokio::task::JoinError;
 
 /// The three messages and their intervals in seconds.
 const MESSAGES: [(&str, f64); 3] = [
@@ -68,36 +71,38 @@ async fn sequential() -> Vec<&'static str> {
 
 /// Spawn the three repeaters as tasks, then join them all: 15 s. With a `grid`, every sleep
 /// ends on it.
-async fn concurrent(grid: Option<Instant>) -> Vec<&'static str> {
+async fn concurrent(grid: Option<Instant>) -> Result<Vec<&'static str>, JoinError> {
     let handles =
         MESSAGES.map(|(message, interval)| tokio::spawn(repeat_message(message, interval, grid)));
     let mut results = Vec::new();
     for handle in handles {
-        results.push(handle.await.expect("a repeater panicked"));
+        results.push(handle.await?);
     }
-    results
+    Ok(results)
 }
 
 /// The three tasks on one grid of deadlines from now: 15 s, and no drift.
-async fn deadline() -> Vec<&'static str> {
+async fn deadline() -> Result<Vec<&'static str>, JoinError> {
     concurrent(Some(Instant::now())).await
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() {
+async fn main() -> Result<ExitCode, JoinError> {
     let start = Instant::now();
     // The first argument picks the mode; concurrent is the default.
     let results = match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent(None).await,
+        "concurrent" => concurrent(None).await?,
         "sequential" => sequential().await,
-        "deadline" => deadline().await,
+        "deadline" => deadline().await?,
         other => {
             eprintln!("unknown mode {other:?}: the modes are concurrent, sequential, deadline");
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     };
     // What each repeater returned (the seed's gather result).
     assert!(results.iter().all(|r| *r == "Complete."), "{results:?}");
     let secs = start.elapsed().as_secs_f64();
     println!("Execution time in seconds: {secs:?}");
+    Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,8 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use tokio::task::JoinError;
+
 /// The seed's three searches, in its order.
 const TARGETS: [u64; 3] = [100_000, 10_000, 1_000];
 
@@ -46,7 +48,7 @@ fn highest_prime_below(x: u64) -> Option<u64> {
     None
 }
 
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     // The mistake: async blocks that call the blocking search, joined on this one task.
     println!(
         "the blocking mistake: a blocking sleep inside async code, three searches joined on one task"
@@ -62,7 +64,7 @@ async fn concurrent() {
     let start = Instant::now();
     let handles = TARGETS.map(|x| tokio::task::spawn_blocking(move || highest_prime_below(x)));
     for handle in handles {
-        handle.await.expect("a search panicked");
+        handle.await?;
     }
     let offloaded = start.elapsed();
     println!(
@@ -70,17 +72,19 @@ async fn concurrent() {
         offloaded.as_secs_f64() * 1e3,
         blocking.as_secs_f64() / offloaded.as_secs_f64()
     );
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     // The mode: the first argument, concurrent by default (and the only one).
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

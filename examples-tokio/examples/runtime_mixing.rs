@@ -38,6 +38,7 @@
 
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use tokio::runtime::Handle;
@@ -154,7 +155,7 @@ async fn nested_block_on() {
 }
 
 #[tokio::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // Panics that a mode expects (and catches) are not reported; any other panic is.
     let report = panic::take_hook();
@@ -169,8 +170,9 @@ async fn main() {
         "nested-block-on" => nested_block_on().await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are no-reactor, nested-block-on");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }

@@ -19,7 +19,10 @@
 //! The measured twin (trace, `--scale`, `--forever` with the seed's `run_forever` until
 //! Ctrl+C, the harness) is `src/bin/say.rs`.
 
+use std::process::ExitCode;
 use std::time::Duration;
+
+use tokio::task::JoinError;
 
 /// The seed's `say()`: sleep, then print.
 async fn say(what: &str, when: f64) {
@@ -28,22 +31,25 @@ async fn say(what: &str, when: f64) {
 }
 
 /// Spawn one task per word (both start sleeping now), then join them (the seed's gather).
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     let handles =
         [("hello", 0.5), ("world", 1.0)].map(|(what, when)| tokio::spawn(say(what, when)));
     for handle in handles {
-        handle.await.expect("say() panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() {
+async fn main() -> Result<ExitCode, JoinError> {
     // The first argument picks the mode; there is one, concurrent.
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         other => {
             eprintln!("unknown mode {other:?}: the only mode is concurrent");
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     }
+    Ok(ExitCode::SUCCESS)
 }

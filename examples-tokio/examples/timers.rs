@@ -38,6 +38,7 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/timers.rs`.
 
+use std::process::ExitCode;
 use std::time::Duration;
 
 use tokio::time::{Instant, MissedTickBehavior};
@@ -112,7 +113,7 @@ fn report(start: Instant, sleeps: &Sleeps) {
 }
 
 #[tokio::main]
-async fn main() {
+async fn main() -> ExitCode {
     let start = Instant::now();
     // The first argument picks the mode; naive is the default.
     let sleeps = match std::env::args().nth(1).as_deref().unwrap_or("naive") {
@@ -121,8 +122,9 @@ async fn main() {
         "deadline" => deadline(start).await,
         other => {
             eprintln!("unknown mode {other:?}: the modes are naive, interval, deadline");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     report(start, &sleeps);
+    ExitCode::SUCCESS
 }

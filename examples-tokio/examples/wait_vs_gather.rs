@@ -3,7 +3,9 @@
 //! `asyncio.gather` waits for every task and returns their results in the order asked;
 //! `asyncio.wait(FIRST_COMPLETED)` comes back when one is done and leaves the others running
 //! until you cancel them; `asyncio.wait_for` cancels an awaitable when its time runs out. In
-//! tokio: await the `JoinHandle`s in order, `tokio::select!`, `abort()`, `tokio::time::timeout`.
+//! tokio: await the `JoinHandle`s in order; a `JoinSet`'s `join_next()` for the first to
+//! finish, `abort_all()` and `join_next_with_id()` to cancel the rest (`shutdown()` without
+//! the answers); `tokio::time::timeout`.
 //!
 //! ```text
 //! cargo run -p examples-tokio --example wait_vs_gather   # 4.5 s
@@ -18,8 +20,11 @@
 //!
 //! The measured twin (trace, `--scale`, the harness) is `src/bin/wait_vs_gather.rs`.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+use tokio::task::{JoinError, JoinSet};
 
 /// The three jobs, in the order they are started and joined: name, milliseconds of sleep.
 const JOBS: [(&str, u64); 3] = [("slow", 1500), ("fast", 500), ("medium", 1000)];
@@ -33,39 +38,39 @@ async fn job((name, millis): (&'static str, u64)) -> &'static str {
     name
 }
 
-async fn concurrent() {
+async fn concurrent() -> Result<(), JoinError> {
     let start = Instant::now();
     // gather: spawn every job, then await the handles in the order asked.
     println!("asyncio.gather: spawn three tasks, join them all");
     let mut gathered = Vec::new();
     for handle in JOBS.map(|j| tokio::spawn(job(j))) {
-        gathered.push(handle.await.expect("a job panicked"));
+        gathered.push(handle.await?);
     }
     let gathered = gathered.join(", ");
     println!("gathered [{gathered}]: the order asked, not the order finished");
 
-    // wait(FIRST_COMPLETED): select! over the handles by &mut; the losers keep running.
+    // wait(FIRST_COMPLETED): a JoinSet; join_next() hands back the first task to finish.
     println!(
         "asyncio.wait(FIRST_COMPLETED): spawn them again, take the first to finish, cancel the rest"
     );
-    let [mut a, mut b, mut c] = JOBS.map(|j| (j.0, tokio::spawn(job(j))));
-    let first = tokio::select! {
-        done = &mut a.1 => done,
-        done = &mut b.1 => done,
-        done = &mut c.1 => done,
-    };
-    let first = first.expect("a job panicked");
+    let mut set = JoinSet::new();
+    let mut names = HashMap::new();
+    for j in JOBS {
+        names.insert(set.spawn(job(j)).id(), j.0);
+    }
+    let first = set.join_next().await.expect("three tasks in the set")?;
     println!("first completed: {first}");
 
-    // Cancel the rest: abort() each one, then await it to learn what became of it.
-    for (name, handle) in [a, b, c] {
-        if name != first {
-            handle.abort();
-            let fate = match handle.await {
-                Err(error) if error.is_cancelled() => "cancelled before it finished",
-                _ => "it had finished already",
-            };
-            println!("{name}: {fate}");
+    // Cancel the rest: abort them all, then join each to learn what became of it (what
+    // `JoinSet::shutdown()` does, keeping the answers). A panic is an error, not an answer.
+    set.abort_all();
+    while let Some(joined) = set.join_next_with_id().await {
+        match joined {
+            Ok((id, _)) => println!("{}: it had finished already", names[&id]),
+            Err(error) if error.is_cancelled() => {
+                println!("{}: cancelled before it finished", names[&error.id()])
+            }
+            Err(error) => return Err(error),
         }
     }
 
@@ -80,17 +85,19 @@ async fn concurrent() {
         Err(_elapsed) => println!("timed out: slow was dropped before it finished"),
     }
     println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+    Ok(())
 }
 
+/// A job that panicked or was cancelled ends `main` with an error (exit code 1).
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, JoinError> {
     // The mode: the first argument, concurrent by default (and the only one).
     match std::env::args().nth(1).as_deref().unwrap_or("concurrent") {
-        "concurrent" => concurrent().await,
+        "concurrent" => concurrent().await?,
         other => {
             eprintln!("unknown mode {other:?}: expected one of concurrent");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -27,7 +27,10 @@
 //!
 //! The measured twin (trace, `--scale`, `--flavor`, the harness) is `src/bin/work_queue.rs`.
 
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+use tokio::task::JoinError;
 
 /// The seed's `task(name, work_queue)`: take items until the queue is empty.
 async fn task(name: &str, work_queue: async_channel::Receiver<u64>, blocking: bool) {
@@ -47,7 +50,7 @@ async fn task(name: &str, work_queue: async_channel::Receiver<u64>, blocking: bo
 }
 
 /// Two workers on one queue, sleeping the runtime's way (`async`) or blocking the thread.
-async fn two_workers(blocking: bool) {
+async fn two_workers(blocking: bool) -> Result<(), JoinError> {
     // Put the work in the queue, then close it: the workers stop when it is empty.
     let (sender, work_queue) = async_channel::unbounded();
     for work in [15, 10, 5, 2] {
@@ -57,22 +60,25 @@ async fn two_workers(blocking: bool) {
     // Spawn both workers, then wait for both.
     let handles = ["One", "Two"].map(|name| tokio::spawn(task(name, work_queue.clone(), blocking)));
     for handle in handles {
-        handle.await.expect("a worker panicked");
+        handle.await?;
     }
+    Ok(())
 }
 
+/// A task that panicked ends `main` with its error (exit code 1).
 #[tokio::main]
-async fn main() {
+async fn main() -> Result<ExitCode, JoinError> {
     let start = Instant::now();
     // The first argument picks the mode; async is the default.
     match std::env::args().nth(1).as_deref().unwrap_or("async") {
-        "async" => two_workers(false).await,
-        "blocking" => two_workers(true).await,
+        "async" => two_workers(false).await?,
+        "blocking" => two_workers(true).await?,
         other => {
             eprintln!("unknown mode {other:?}: the modes are async, blocking");
-            std::process::exit(2);
+            return Ok(ExitCode::from(2));
         }
     }
     let secs = start.elapsed().as_secs_f64();
     println!("Total Time elapsed: {secs:?} seconds");
+    Ok(ExitCode::SUCCESS)
 }

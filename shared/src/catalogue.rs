@@ -82,6 +82,9 @@ pub enum Mode {
     Offload,
     /// A CPU-bound async loop that never yields.
     Greedy,
+    /// find_divisible: the cooperative tasks on the runtime's pool of worker threads instead
+    /// of one thread: they run side by side, and the order of the lines is the scheduler's.
+    Parallel,
     /// timers: `sleep(period)` in a loop, each sleep from the end of the last (drifts).
     Naive,
     /// timers: the runtime's interval timer.
@@ -252,7 +255,8 @@ impl Program {
             Program::PrimeSearch if sync => &[Sequential],
             Program::PrimeSearch => &[Concurrent, Sequential, Blocking, Offload],
             Program::FindDivisible if sync => &[Sequential],
-            Program::FindDivisible => &[Cooperative, Greedy],
+            // Cooperative and greedy on one thread, as asyncio runs them; parallel on a pool.
+            Program::FindDivisible => &[Cooperative, Greedy, Parallel],
             Program::Say | Program::Makerandom if sync => &[Sequential],
             Program::Say | Program::Makerandom => &[Concurrent],
             Program::HttpFetch if sync => &[Sequential, Threads],
@@ -289,7 +293,7 @@ impl Program {
             (Program::WorkQueue, Async) => 17.0,
             (Program::PrimeSearch, Sequential | Blocking) => 0.36,
             (Program::PrimeSearch, Concurrent | Offload) => 0.26,
-            (Program::FindDivisible, Sequential | Cooperative | Greedy) => 0.0,
+            (Program::FindDivisible, Sequential | Cooperative | Greedy | Parallel) => 0.0,
             (Program::Say, Sequential) => 1.5,
             (Program::Say, Concurrent) => 1.0,
             (Program::Makerandom, Sequential) => makerandom::ideal_sequential(makerandom::SEED),
@@ -318,6 +322,8 @@ impl Program {
             // One thing after another: every line has its place.
             (_, Sequential | Count) => Ordering::Fixed,
             (Program::WorkQueue, Cooperative) => Ordering::Fixed,
+            // Every task on one thread, first in first out: the seed's turns, every run.
+            (Program::FindDivisible, Cooperative | Greedy) => Ordering::Fixed,
             // Sleep-driven concurrency: fixed but for lines on the same instant.
             (Program::Count | Program::RepeatMessage | Program::Say | Program::Chores, _) => {
                 Ordering::Ties
@@ -422,6 +428,23 @@ mod tests {
         );
         assert_eq!(chores::clock(Duration::from_millis(1_500), 1.0), "1:30");
         assert_eq!(chores::clock(Duration::from_millis(30), 0.01), "3:00");
+    }
+
+    #[test]
+    fn find_divisible_defaults_to_one_thread_and_has_a_parallel_mode() {
+        // The default's order is the lesson (a fact); the pool's is the scheduler's.
+        for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+            let modes = Program::FindDivisible.modes(runtime);
+            assert_eq!(modes, [Mode::Cooperative, Mode::Greedy, Mode::Parallel]);
+        }
+        let ordering = |m| Program::FindDivisible.ordering(m);
+        assert_eq!(ordering(Mode::Cooperative), Ordering::Fixed);
+        assert_eq!(ordering(Mode::Greedy), Ordering::Fixed);
+        assert_eq!(ordering(Mode::Parallel), Ordering::Scheduler);
+        assert_eq!(
+            Program::FindDivisible.ideal(Mode::Parallel),
+            Some(Duration::ZERO)
+        );
     }
 
     #[test]

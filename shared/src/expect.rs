@@ -231,12 +231,14 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
             groups.push(started);
             groups.push(vec![format!("{fastest} finished")]);
             groups.push(vec![format!("first completed: {fastest}")]);
-            // The rest are cancelled in the order they were started.
-            groups.extend(
+            // The rest are cancelled at one instant: their lines are a tie (tokio's JoinSet
+            // reports them in the order they end, the others in the order they were started).
+            groups.push(
                 names
                     .iter()
                     .filter(|n| rest.iter().any(|r| r.0 == **n))
-                    .map(|n| vec![format!("{n}: cancelled before it finished")]),
+                    .map(|n| format!("{n}: cancelled before it finished"))
+                    .collect(),
             );
             groups.push(vec![concepts::WAITING_LINE.to_string()]);
             groups.push(vec![concepts::TIMEOUT_HEADER.to_string()]);

@@ -13,6 +13,7 @@ pub mod examples;
 pub mod http_fetch;
 pub mod makerandom;
 pub mod output_errors;
+pub mod own_binary;
 pub mod prime_search;
 pub mod repeat_message;
 pub mod runtime_mixing;
@@ -60,6 +61,8 @@ pub fn run_bin(exe: &str, args: &[&str], deadline: Duration) -> BinRun {
 
 /// [`run_bin`] with extra environment variables.
 pub fn run_bin_env(exe: &str, args: &[&str], env: &[(&str, &str)], deadline: Duration) -> BinRun {
+    // Whose binary it is, checked before the clock starts (see `own_binary`).
+    own_binary::ensure(exe);
     let start = Instant::now();
     let mut child = spawn(exe, args, env);
     // Read both pipes on threads so that a chatty child never blocks on a full pipe.
@@ -136,7 +139,10 @@ pub fn run_traced(exe: &str, args: &[&str]) -> Trace {
 }
 
 /// Starts `exe` with `args`, `NO_COLOR=1` and `env`, stdin empty, stdout and stderr piped.
+/// A program of this workspace is first checked to be the running tests' own runtime's (see
+/// [`own_binary`]): a test never judges another member's binary.
 pub fn spawn(exe: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
+    own_binary::ensure(exe);
     Command::new(exe)
         .args(args)
         .env("NO_COLOR", "1")

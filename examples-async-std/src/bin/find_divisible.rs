@@ -6,24 +6,28 @@
 //!
 //! - `--mode cooperative` (the default): like the seed, each task gives the scheduler a turn
 //!   every 50 000 numbers, here with `async_std::task::yield_now()` (the seed awaits
-//!   `asyncio.sleep(0.00001)`). On one thread the three `Finding` lines come first and the
-//!   `Done` lines arrive smallest job first: the tasks take turns.
-//! - `--mode greedy`: no yields. On one thread each task runs from `Finding` to `Done` before
+//!   `asyncio.sleep(0.00001)`). The three tasks run on one thread, as asyncio's do: the three
+//!   `Finding` lines come first and the `Done` lines arrive smallest job first, every run.
+//! - `--mode greedy`: no yields, one thread. Each task runs from `Finding` to `Done` before
 //!   the next one starts, and nothing else (timers, I/O, other tasks) runs meanwhile.
+//! - `--mode parallel`: the cooperative tasks spawned with `async_std::task::spawn` onto
+//!   async-std's global pool, one thread per core (`ASYNC_STD_THREAD_COUNT` sets another
+//!   number). They run side by side: that is parallelism, not cooperation, and the order of
+//!   the lines is the scheduler's, different from run to run.
 //!
-//! Async does not make computation faster: the total work is the same, and on one thread it is
-//! done one slice after another. `async_std::task::spawn` puts the tasks on a global pool with
-//! one thread per core, so by default even the greedy ones overlap; that is parallelism, not
-//! cooperation, and the order of the lines depends on the scheduler. `ASYNC_STD_THREAD_COUNT=1`
-//! gives the pool a single thread, where the difference between the modes shows. (The thread
-//! that runs `block_on` runs only `main`'s own future, not the spawned tasks.) Heavy computation
-//! belongs on `async_std::task::spawn_blocking` or a thread pool such as rayon. async-std is
+//! One thread: the tasks are spawned with `async_std::task::spawn_local` (behind async-std's
+//! `unstable` feature), onto the executor of the thread that runs `block_on`; `block_on`
+//! runs that executor while it waits, so the tasks run there and nowhere else (async-std's
+//! `block_on` runs `async_global_executor::block_on`, which runs the thread's
+//! `LocalExecutor`). Async does not make computation faster: the total work is the same,
+//! and on one thread it is done one slice after another. Heavy computation belongs on
+//! `async_std::task::spawn_blocking` or a thread pool such as rayon. async-std is
 //! discontinued upstream; its authors point to smol.
 //!
 //! ```text
-//! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin find_divisible
-//! ASYNC_STD_THREAD_COUNT=1 cargo run -p examples-async-std --bin find_divisible -- --mode greedy
-//! cargo run -p examples-async-std --bin find_divisible -- --mode greedy    # one thread per core
+//! cargo run -p examples-async-std --bin find_divisible                     # cooperative
+//! cargo run -p examples-async-std --bin find_divisible -- --mode greedy
+//! cargo run -p examples-async-std --bin find_divisible -- --mode parallel  # one thread per core
 //! ```
 //! The standalone twin is `examples/find_divisible.rs`: the same program in one file, ready to copy.
 
@@ -55,17 +59,23 @@ async fn find_divisibles(out: Out, inrange: u64, div_by: u64, cooperative: bool)
 }
 
 pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
-    let cooperative = match run.mode {
-        Mode::Cooperative => true,
-        Mode::Greedy => false,
+    let (cooperative, parallel) = match run.mode {
+        Mode::Cooperative => (true, false),
+        Mode::Greedy => (false, false),
+        Mode::Parallel => (true, true),
         mode => anyhow::bail!("find_divisible has no mode {mode} under async-std"),
     };
     // Spawn the three searches (black_box: the compiler may not work out the answers
-    // itself, the work is the point).
+    // itself, the work is the point): on the global pool, or on this thread.
     let handles = JOBS.map(|(n, d)| {
         let out = run.out.task(format!("find_divisibles({n}, {d})"));
         let task = find_divisibles(out, black_box(n), black_box(d), cooperative);
-        (n, d, async_std::task::spawn(task))
+        let handle = if parallel {
+            async_std::task::spawn(task)
+        } else {
+            async_std::task::spawn_local(task)
+        };
+        (n, d, handle)
     });
     // Join them and check what each found: the multiples of d below n, 0 included.
     for (n, d, handle) in handles {

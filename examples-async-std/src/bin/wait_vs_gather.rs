@@ -20,9 +20,9 @@
 //! 3. a timeout: `async_std::future::timeout(1 s, job)` on the slow job. When the time runs
 //!    out the job's future is dropped, which is how Rust cancels a future that is not a task.
 //!
-//! The other runtimes: tokio races with `tokio::select!`, cancels with
-//! `JoinHandle::abort()` and times out with `tokio::time::timeout`; smol races with
-//! `future::or`, cancels with `Task::cancel().await` (or by dropping the `Task`) and times
+//! The other runtimes: tokio takes the first of a `JoinSet` with `join_next()`, cancels with
+//! `abort_all()` (or `JoinHandle::abort()`) and times out with `tokio::time::timeout`; smol
+//! races with `future::race`, cancels with `Task::cancel().await` (or by dropping the `Task`) and times
 //! out by racing a `Timer`.
 //!
 //! ```text

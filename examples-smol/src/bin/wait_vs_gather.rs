@@ -11,7 +11,7 @@
 //!
 //! 1. gather: spawn the three, await the `Task`s in order. They finish fast, medium, slow;
 //!    the results come back slow, fast, medium, the order asked.
-//! 2. first completed: spawn them again and race the three tasks (`future::or`, by `&mut`,
+//! 2. first completed: spawn them again and race the three tasks (`future::race`, by `&mut`,
 //!    so the losers are not dropped). `fast` wins. Then cancel the rest: smol cancels a task
 //!    with `Task::cancel().await`, which returns `None` if the task was cancelled and
 //!    `Some(result)` if it had already finished (dropping the `Task` cancels it too, without
@@ -71,10 +71,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         gathered.join(", ")
     ));
 
-    // wait(FIRST_COMPLETED): race the tasks by &mut; the losers keep running.
+    // wait(FIRST_COMPLETED): race the tasks by &mut; the losers keep running. `race`, not
+    // `or`: `or` polls its first future first, so of two tasks done at once it always picks
+    // the first; `race` picks at random, as `asyncio.wait` promises no order either.
     out.println(FIRST_COMPLETED_HEADER);
     let [mut a, mut b, mut c] = spawn_jobs();
-    let first = future::or(&mut a.1, future::or(&mut b.1, &mut c.1)).await;
+    let first = future::race(&mut a.1, future::race(&mut b.1, &mut c.1)).await;
     out.println(format!("first completed: {first}"));
 
     // Cancel the rest: cancel() each one, which says what became of it.
@@ -101,6 +103,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         Timer::after(run.secs(TIMEOUT_SECS)).await;
         None
     };
+    // `or` on purpose: the job first, so a job done when the timer fires still counts.
     match future::or(async { Some(slow.await) }, timer).await {
         Some(name) => out.println(format!("{name} finished within the timeout")),
         None => out.println(format!("timed out: {name} was dropped before it finished")),

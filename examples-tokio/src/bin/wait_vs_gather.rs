@@ -11,18 +11,20 @@
 //!
 //! 1. gather: spawn the three, await the `JoinHandle`s in order. They finish fast, medium,
 //!    slow; the results come back slow, fast, medium, the order asked.
-//! 2. first completed: spawn them again and `tokio::select!` over the three handles (by
-//!    `&mut`, so the losers are not dropped). `fast` wins. Then cancel the rest: tokio
-//!    cancels a task with `JoinHandle::abort()`, and awaiting the handle afterwards says
-//!    whether it was cancelled (`JoinError::is_cancelled`) or had already finished. A task
-//!    is cancelled at the `.await` it is parked on: its remaining work never runs, so
-//!    waiting as long as the slowest job shows no `finished` line from them.
+//! 2. first completed: spawn them again into a `JoinSet`, whose `join_next()` returns the
+//!    first task to finish, however many there are. `fast` wins. Then cancel the rest:
+//!    `abort_all()`, then `join_next_with_id()` until the set is empty, which says of each
+//!    task whether it was cancelled (`JoinError::is_cancelled`) or had already finished (that
+//!    is what `JoinSet::shutdown()` does, without the answers; dropping the set aborts its
+//!    tasks too). A task that panicked is neither: the error goes up. A task is cancelled at
+//!    the `.await` it is parked on: its remaining work never runs, so waiting as long as the
+//!    slowest job shows no `finished` line from them.
 //! 3. a timeout: `tokio::time::timeout(1 s, job)` on the slow job. When the time runs out
 //!    the job's future is dropped, which is how Rust cancels a future that is not a task.
 //!
 //! The other runtimes: async-std races with `FutureExt::race`, cancels with
 //! `JoinHandle::cancel().await` and times out with `async_std::future::timeout`; smol races
-//! with `future::or`, cancels with `Task::cancel().await` (or by dropping the `Task`) and
+//! with `future::race`, cancels with `Task::cancel().await` (or by dropping the `Task`) and
 //! times out by racing a `Timer`.
 //!
 //! ```text
@@ -31,8 +33,11 @@
 //! ```
 //! The standalone twin is `examples/wait_vs_gather.rs`: the same program in one file, ready to copy.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Duration;
+
+use tokio::task::JoinSet;
 
 use shared::catalogue::wait_vs_gather::{JOBS, TIMEOUT_SECS, slowest};
 use shared::expect::concepts::{
@@ -69,25 +74,26 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         gathered.join(", ")
     ));
 
-    // wait(FIRST_COMPLETED): select! over the handles by &mut; the losers keep running.
+    // wait(FIRST_COMPLETED): a JoinSet; join_next() hands back the first task to finish.
     out.println(FIRST_COMPLETED_HEADER);
-    let [mut a, mut b, mut c] = spawn_jobs();
-    let first = tokio::select! {
-        done = &mut a.1 => done?,
-        done = &mut b.1 => done?,
-        done = &mut c.1 => done?,
-    };
+    let mut set = JoinSet::new();
+    let mut names = HashMap::new();
+    for (name, secs) in JOBS {
+        let task = set.spawn(job(out.task(name), name, run.secs(secs)));
+        names.insert(task.id(), name);
+    }
+    let first = set.join_next().await.expect("three tasks in the set")?;
     out.println(format!("first completed: {first}"));
 
-    // Cancel the rest: abort() each one, then await it to learn what became of it.
-    for (name, handle) in [a, b, c] {
-        if name == first {
-            continue;
-        }
-        handle.abort();
-        let fate = match handle.await {
-            Ok(_) => "it had finished already",
-            Err(error) if error.is_cancelled() => "cancelled before it finished",
+    // Cancel the rest: abort them all, then join each to learn what became of it (what
+    // `JoinSet::shutdown()` does, keeping the answers). A panic is an error, not an answer.
+    set.abort_all();
+    while let Some(joined) = set.join_next_with_id().await {
+        let (name, fate) = match joined {
+            Ok((id, _)) => (names[&id], "it had finished already"),
+            Err(error) if error.is_cancelled() => {
+                (names[&error.id()], "cancelled before it finished")
+            }
             Err(error) => return Err(error.into()),
         };
         out.println(format!("{name}: {fate}"));

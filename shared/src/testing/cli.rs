@@ -92,5 +92,13 @@ macro_rules! command_line_tests {
                 $crate::Program::PrimeSearch.modes($runtime),
             );
         }
+
+        #[test]
+        fn a_test_judges_only_this_runtimes_binaries() {
+            $crate::testing::own_binary::assert_the_check_tells_runtimes_apart(
+                $runtime,
+                env!("CARGO_BIN_EXE_count"),
+            );
+        }
     };
 }

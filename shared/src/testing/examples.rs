@@ -499,6 +499,42 @@ pub fn assert_unknown_modes_exit_2(runtime: Runtime) {
     }
 }
 
+/// The first run a learner makes shows the seed's lesson, every time: `program`'s binary and
+/// its standalone example, each run `runs` times with no argument at all (the default mode,
+/// the seed's durations), print the default mode's transcript in its order every time: the
+/// catalogue must call that order a fact, not the scheduler's. (Lines that report a measured
+/// time are told apart as [`check_every_example`] does, by the binary's trace.)
+pub fn assert_default_runs_show_the_lesson(runtime: Runtime, program: Program, runs: usize) {
+    let mode = program.modes(runtime)[0];
+    assert_ne!(
+        program.ordering(mode),
+        Ordering::Scheduler,
+        "{program}'s default under {runtime} has no order to show"
+    );
+    let groups = expect::transcript(program, runtime, mode)
+        .unwrap_or_else(|| panic!("{program} {mode} under {runtime} has no transcript"));
+    build_examples(runtime);
+    let (timing_shapes, _) = binary_timing_lines(runtime, program, mode);
+    let deadline = program.ideal(mode).unwrap_or_default() * 3 + Duration::from_secs(60);
+    for (what, exe) in [
+        ("binary", binary_exe(program)),
+        ("example", example_exe(program)),
+    ] {
+        for run in 1..=runs {
+            let out = run_bin(&exe, &[], deadline);
+            assert_eq!(out.code(), Some(0), "{what} {program}, run {run}: {out:?}");
+            let lines: Vec<String> = out
+                .lines()
+                .into_iter()
+                .filter(|l| !timing_shapes.contains(&shape(l)))
+                .collect();
+            if let Err(why) = expect::check(&lines, &groups) {
+                panic!("{runtime}'s {what} {program}, default run {run} of {runs}: {why}");
+            }
+        }
+    }
+}
+
 /// Every program of `runtime` has its example.
 pub fn assert_every_program_has_an_example(runtime: Runtime) {
     let missing: Vec<Program> = programs(runtime)
