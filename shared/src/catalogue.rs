@@ -22,16 +22,19 @@ pub enum Runtime {
     Tokio,
     AsyncStd,
     Smol,
+    /// The runtime written in this workspace (`examples-handmade/src/runtime/`).
+    Handmade,
     Python,
 }
 
 impl Runtime {
-    /// The four Rust runtimes, in the order the README and the reports list them.
-    pub const RUST: [Runtime; 4] = [
+    /// The five Rust runtimes, in the order the README and the reports list them.
+    pub const RUST: [Runtime; 5] = [
         Runtime::Sync,
         Runtime::Tokio,
         Runtime::AsyncStd,
         Runtime::Smol,
+        Runtime::Handmade,
     ];
 
     /// `sync`, `tokio`, `async-std`, `smol`, `python`.
@@ -46,6 +49,7 @@ impl Runtime {
             Runtime::Tokio => Some("examples-tokio"),
             Runtime::AsyncStd => Some("examples-async-std"),
             Runtime::Smol => Some("examples-smol"),
+            Runtime::Handmade => Some("examples-handmade"),
             Runtime::Python => None,
         }
     }
@@ -266,7 +270,8 @@ impl Program {
             Program::RuntimeMixing => match runtime {
                 Runtime::Tokio => &[NoReactor, NestedBlockOn],
                 Runtime::AsyncStd | Runtime::Smol => &[NoReactor, BlockedWorker],
-                Runtime::Sync | Runtime::Python => &[],
+                // The handmade runtime has no runtime_mixing binary yet.
+                Runtime::Sync | Runtime::Handmade | Runtime::Python => &[],
             },
         }
     }
