@@ -201,7 +201,7 @@ fn a_hundred_thousand_tasks_sleep_at_the_same_time() {
         }
         sum
     });
-    assert_eq!(done, (0..100_000u64).sum());
+    assert_eq!(done, (0..100_000u64).sum::<u64>());
     // Concurrent: far less than 100 000 × 100 ms, generous for a loaded machine.
     assert!(
         started.elapsed() < Duration::from_secs(60),

@@ -270,8 +270,9 @@ impl Program {
             Program::RuntimeMixing => match runtime {
                 Runtime::Tokio => &[NoReactor, NestedBlockOn],
                 Runtime::AsyncStd | Runtime::Smol => &[NoReactor, BlockedWorker],
-                // The handmade runtime has no runtime_mixing binary yet.
-                Runtime::Sync | Runtime::Handmade | Runtime::Python => &[],
+                // The handmade runtime's timer is driven by its own loop: no blocked-worker fix.
+                Runtime::Handmade => &[NoReactor],
+                Runtime::Sync | Runtime::Python => &[],
             },
         }
     }
