@@ -371,7 +371,12 @@ mod tests {
         for program in Program::CONCEPTS {
             assert!(program.is_concept() && !Program::ALL.contains(&program));
             assert!(program.modes(Runtime::Sync).is_empty(), "{program}");
-            for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+            for runtime in [
+                Runtime::Tokio,
+                Runtime::AsyncStd,
+                Runtime::Smol,
+                Runtime::Handmade,
+            ] {
                 let modes = program.modes(runtime);
                 assert!(!modes.is_empty(), "{program} under {runtime}");
                 for &mode in modes {

@@ -1,0 +1,38 @@
+//! # count on the handmade runtime, in one file (seeds 003 and 004)
+//!
+//! The runtime itself is what to copy here: put `src/runtime/` in a project of yours, add
+//! `polling = "2.8"` to its `[dependencies]`, and this file beside it runs as it does here.
+//! Three `count()` tasks sleep at the same time: `One One One Two Two Two` in 1 s.
+//!
+//! ```text
+//! cargo run -p examples-handmade --example count
+//! ```
+//! Its measured twin is `src/bin/count.rs`; `tests/standalone.rs` builds this file and the
+//! runtime folder in a fresh project and runs it.
+
+use std::time::{Duration, Instant};
+
+// The runtime folder, one level up from this file in both projects (`examples/count.rs`
+// here, `src/main.rs` in a fresh project). count uses only part of it.
+#[allow(dead_code)]
+#[path = "../src/runtime/mod.rs"]
+mod runtime;
+
+/// The seed's `count()`.
+async fn count() {
+    println!("One");
+    runtime::sleep(Duration::from_secs(1)).await;
+    println!("Two");
+}
+
+fn main() {
+    let start = Instant::now();
+    runtime::block_on(async {
+        // Spawn three calls as tasks (each queued at once), then join them.
+        let handles: Vec<_> = (0..3).map(|_| runtime::spawn(count())).collect();
+        for handle in handles {
+            handle.await;
+        }
+    });
+    println!("executed in {:.2} seconds.", start.elapsed().as_secs_f64());
+}
