@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 // The runtime folder, one level up from this file in both projects (`examples/count.rs`
 // here, `src/main.rs` in a fresh project). count uses only part of it.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/runtime/mod.rs"]
 mod runtime;
 
