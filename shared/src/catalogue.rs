@@ -22,16 +22,19 @@ pub enum Runtime {
     Tokio,
     AsyncStd,
     Smol,
+    /// The runtime written in this workspace (`examples-handmade/src/runtime/`).
+    Handmade,
     Python,
 }
 
 impl Runtime {
-    /// The four Rust runtimes, in the order the README and the reports list them.
-    pub const RUST: [Runtime; 4] = [
+    /// The five Rust runtimes, in the order the README and the reports list them.
+    pub const RUST: [Runtime; 5] = [
         Runtime::Sync,
         Runtime::Tokio,
         Runtime::AsyncStd,
         Runtime::Smol,
+        Runtime::Handmade,
     ];
 
     /// `sync`, `tokio`, `async-std`, `smol`, `python`.
@@ -46,6 +49,7 @@ impl Runtime {
             Runtime::Tokio => Some("examples-tokio"),
             Runtime::AsyncStd => Some("examples-async-std"),
             Runtime::Smol => Some("examples-smol"),
+            Runtime::Handmade => Some("examples-handmade"),
             Runtime::Python => None,
         }
     }
@@ -255,7 +259,9 @@ impl Program {
             Program::PrimeSearch if sync => &[Sequential],
             Program::PrimeSearch => &[Concurrent, Sequential, Blocking, Offload],
             Program::FindDivisible if sync => &[Sequential],
-            // Cooperative and greedy on one thread, as asyncio runs them; parallel on a pool.
+            // Cooperative and greedy on one thread, as asyncio runs them; parallel on a pool,
+            // which the handmade runtime (one thread, like asyncio's loop) does not have.
+            Program::FindDivisible if runtime == Runtime::Handmade => &[Cooperative, Greedy],
             Program::FindDivisible => &[Cooperative, Greedy, Parallel],
             Program::Say | Program::Makerandom if sync => &[Sequential],
             Program::Say | Program::Makerandom => &[Concurrent],
@@ -270,6 +276,8 @@ impl Program {
             Program::RuntimeMixing => match runtime {
                 Runtime::Tokio => &[NoReactor, NestedBlockOn],
                 Runtime::AsyncStd | Runtime::Smol => &[NoReactor, BlockedWorker],
+                // The handmade runtime's timer is driven by its own loop: no blocked-worker fix.
+                Runtime::Handmade => &[NoReactor],
                 Runtime::Sync | Runtime::Python => &[],
             },
         }
@@ -371,7 +379,12 @@ mod tests {
         for program in Program::CONCEPTS {
             assert!(program.is_concept() && !Program::ALL.contains(&program));
             assert!(program.modes(Runtime::Sync).is_empty(), "{program}");
-            for runtime in [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol] {
+            for runtime in [
+                Runtime::Tokio,
+                Runtime::AsyncStd,
+                Runtime::Smol,
+                Runtime::Handmade,
+            ] {
                 let modes = program.modes(runtime);
                 assert!(!modes.is_empty(), "{program} under {runtime}");
                 for &mode in modes {

@@ -179,7 +179,8 @@ pub fn pool_threads(runtime: Runtime, flavor: Flavor) -> Option<usize> {
     };
     let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     match runtime {
-        Runtime::Sync | Runtime::Python => None,
+        // The handmade runtime runs every task on the thread of its `block_on`: no pool.
+        Runtime::Sync | Runtime::Handmade | Runtime::Python => None,
         Runtime::Tokio if flavor == Flavor::CurrentThread => None,
         Runtime::Tokio => Some(env("TOKIO_WORKER_THREADS").unwrap_or_else(cores)),
         Runtime::AsyncStd => Some(env("ASYNC_STD_THREAD_COUNT").unwrap_or_else(cores)),

@@ -147,7 +147,13 @@ pub fn transcript(program: Program, runtime: Runtime, mode: Mode) -> Option<Grou
         // (and so which numbers each gets from the shared generator) is a real race there.
         // tokio rounds deadlines to its millisecond ticks and wakes same-tick timers in the
         // order they were set: CPython's order, every time.
-        (Program::Makerandom, _) if matches!(runtime, Runtime::AsyncStd | Runtime::Smol) => {
+        // The handmade runtime keeps exact deadlines too (its timer heap): the same race.
+        (Program::Makerandom, _)
+            if matches!(
+                runtime,
+                Runtime::AsyncStd | Runtime::Smol | Runtime::Handmade
+            ) =>
+        {
             return None;
         }
         (Program::Makerandom, _) => {
@@ -351,8 +357,8 @@ fn runtime_mixing(runtime: Runtime, mode: Mode) -> Vec<String> {
             ]
         }
         _ => {
-            let task = if runtime == Runtime::Smol {
-                "a smol task".to_string()
+            let task = if matches!(runtime, Runtime::Smol | Runtime::Handmade) {
+                format!("a {name} task")
             } else {
                 format!("an {name} task")
             };

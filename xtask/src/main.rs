@@ -65,12 +65,13 @@ enum Task {
 /// The workspace members, in the order `cargo xtask test` tests them. xtask comes last: its
 /// end-to-end test of `compare` runs the runtime members' dev builds, which their own tests
 /// have just made.
-const MEMBERS: [&str; 6] = [
+const MEMBERS: [&str; 7] = [
     "shared",
     "examples-sync",
     "examples-tokio",
     "examples-async-std",
     "examples-smol",
+    "examples-handmade",
     "xtask",
 ];
 

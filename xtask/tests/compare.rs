@@ -59,6 +59,7 @@ fn compare_count_writes_the_three_reports_naming_every_runtime() {
         ("tokio current-thread", 2),
         ("async-std", 2),
         ("smol", 2),
+        ("handmade", 2),
     ];
     if python {
         columns.push(("python", 3));

@@ -119,11 +119,12 @@ pub struct BenchArgs {
 }
 
 /// The columns of the bench: every async runtime, tokio once per scheduler, then Python.
-pub const COLUMNS: [Column; 5] = [
+pub const COLUMNS: [Column; 6] = [
     Column::Tokio(Flavor::MultiThread),
     Column::Tokio(Flavor::CurrentThread),
     Column::AsyncStd,
     Column::Smol,
+    Column::Handmade,
     Column::Python,
 ];
 
@@ -360,6 +361,7 @@ fn build_runtimes(out_dir: &Path, profile: Profile) -> anyhow::Result<Vec<(Runti
         Runtime::Tokio,
         Runtime::AsyncStd,
         Runtime::Smol,
+        Runtime::Handmade,
         Runtime::Sync,
     ] {
         let dest = out_dir.join("bin").join(runtime.name());

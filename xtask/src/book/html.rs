@@ -153,6 +153,7 @@ mod tests {
             ("tokio", "fn main"),
             ("async-std", "fn main"),
             ("smol", "fn main"),
+            ("handmade", "fn main"),
         ]);
         assert_eq!(
             tab_problems(Program::LazyFutures, &html),

@@ -17,7 +17,7 @@ pub fn programs() -> Vec<Program> {
 }
 
 /// The Rust runtimes that have `program` (those whose catalogue lists a mode for it), in the
-/// tabs' order: sync, tokio, async-std, smol.
+/// tabs' order: sync, tokio, async-std, smol, handmade.
 pub fn runtimes(program: Program) -> Vec<Runtime> {
     Runtime::RUST
         .into_iter()
@@ -86,7 +86,12 @@ mod tests {
         assert_eq!(runtimes(Program::Count), Runtime::RUST.to_vec());
         assert_eq!(
             runtimes(Program::LazyFutures),
-            vec![Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol]
+            vec![
+                Runtime::Tokio,
+                Runtime::AsyncStd,
+                Runtime::Smol,
+                Runtime::Handmade
+            ]
         );
     }
 

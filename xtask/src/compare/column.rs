@@ -13,17 +13,20 @@ pub enum Column {
     Tokio(Flavor),
     AsyncStd,
     Smol,
+    /// The runtime written in this workspace (`examples-handmade/src/runtime/`).
+    Handmade,
     Python,
 }
 
 impl Column {
     /// Every column, in the tables' order.
-    pub const ALL: [Column; 6] = [
+    pub const ALL: [Column; 7] = [
         Column::Sync,
         Column::Tokio(Flavor::MultiThread),
         Column::Tokio(Flavor::CurrentThread),
         Column::AsyncStd,
         Column::Smol,
+        Column::Handmade,
         Column::Python,
     ];
 
@@ -33,6 +36,7 @@ impl Column {
             Column::Tokio(_) => Runtime::Tokio,
             Column::AsyncStd => Runtime::AsyncStd,
             Column::Smol => Runtime::Smol,
+            Column::Handmade => Runtime::Handmade,
             Column::Python => Runtime::Python,
         }
     }
@@ -88,6 +92,7 @@ mod tests {
                 "tokio current-thread",
                 "async-std",
                 "smol",
+                "handmade",
                 "python"
             ]
         );
