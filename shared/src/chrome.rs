@@ -178,7 +178,7 @@ mod tests {
         let line = out.clone();
         let worker = std::thread::Builder::new()
             .name("worker".into())
-            .spawn(move || line.traced_blocking("Task One", || line.println("Task One running")))
+            .spawn(out.traced_blocking(&"Task One", move || line.println("Task One running")))
             .unwrap();
         worker.join().unwrap();
         out.println("done");

@@ -24,7 +24,7 @@ use std::task::{Context, Poll as TaskPoll};
 
 use serde::{Deserialize, Serialize};
 
-use crate::out::{Out, Trace};
+use crate::out::{Event, Out, Trace};
 
 /// One poll of a traced task (one JSON object per line of a `--trace` file, after the
 /// events).
@@ -112,18 +112,27 @@ impl<F: Future> Future for Traced<F> {
 }
 
 impl Out {
-    /// Runs `work`, a blocking call (a thread's body, a `spawn_blocking` closure), and records
-    /// it as one poll of the lane `name`, `Ready` at its end: the sync programs' threads and
-    /// the blocking pools drawn as tasks are. Like [`Out::traced`], it records only when polls
-    /// are on and the handle is not muted.
-    pub fn traced_blocking<T>(&self, name: impl fmt::Display, work: impl FnOnce() -> T) -> T {
-        match self.polls_recorded() {
-            false => work(),
-            true => {
-                let task: Arc<str> = Arc::from(name.to_string());
-                let start = self.now();
+    /// `work`, a blocking call (a thread's body, a `spawn_blocking` closure), wrapped so that
+    /// its whole run is recorded as one poll of the lane `name`, `Ready` at its end: the sync
+    /// programs' threads and the blocking pools drawn as tasks are.
+    /// `scope.spawn(out.traced_blocking("Task One", move || work()))`. Like [`Out::traced`],
+    /// it records only when polls are on and the handle is not muted.
+    /// (`name` is a `&dyn Display`, `&format_args!(…)` too, so that the closure does not
+    /// borrow it: a blocking pool wants a `'static` one.)
+    pub fn traced_blocking<T, W: FnOnce() -> T>(
+        &self,
+        name: &dyn fmt::Display,
+        work: W,
+    ) -> impl FnOnce() -> T + use<T, W> {
+        let lane = self
+            .polls_recorded()
+            .then(|| (self.clone(), Arc::<str>::from(name.to_string())));
+        move || match lane {
+            None => work(),
+            Some((out, task)) => {
+                let start = out.now();
                 let value = work();
-                self.record_poll(&task, start, true);
+                out.record_poll(&task, start, true);
                 value
             }
         }
@@ -149,12 +158,15 @@ impl Lanes {
     /// handle's task name. A line of a trace without threads (Python's are all on one) may
     /// match a poll of any thread.
     pub fn of(trace: &Trace) -> Lanes {
-        let event_task: Vec<&str> = trace
-            .events
+        Lanes::of_parts(&trace.events, &trace.polls)
+    }
+
+    /// [`Lanes::of`] a trace's events and polls.
+    pub fn of_parts(events: &[Event], polls: &[Poll]) -> Lanes {
+        let event_task: Vec<&str> = events
             .iter()
             .map(|e| {
-                trace
-                    .polls
+                polls
                     .iter()
                     .filter(|p| {
                         (e.thread.is_empty() || p.thread == e.thread)
@@ -166,17 +178,10 @@ impl Lanes {
             })
             .collect();
         // First appearance: a poll's start, an event's time.
-        let mut first: Vec<(u64, &str)> = trace
-            .polls
+        let mut first: Vec<(u64, &str)> = polls
             .iter()
             .map(|p| (p.start_us, p.task.as_str()))
-            .chain(
-                trace
-                    .events
-                    .iter()
-                    .zip(&event_task)
-                    .map(|(e, t)| (e.t_us, *t)),
-            )
+            .chain(events.iter().zip(&event_task).map(|(e, t)| (e.t_us, *t)))
             .collect();
         first.sort_by_key(|&(t, name)| (name != "main", t));
         let mut names: Vec<String> = Vec::new();
@@ -187,7 +192,7 @@ impl Lanes {
         }
         let index = |name: &str| names.iter().position(|n| n == name).expect("a lane");
         Lanes {
-            of_poll: trace.polls.iter().map(|p| index(&p.task)).collect(),
+            of_poll: polls.iter().map(|p| index(&p.task)).collect(),
             of_event: event_task.iter().map(|t| index(t)).collect(),
             names: names.clone(),
         }
@@ -258,7 +263,7 @@ mod tests {
     fn nothing_is_recorded_when_off_or_muted() {
         let off = Out::capture();
         poll_to_end(off.traced("pending", PendingTimes(3)));
-        off.traced_blocking("thread", || ());
+        off.traced_blocking(&"thread", || ())();
         assert!(off.polls().is_empty());
         let out = on();
         // The name is not even formatted.
@@ -315,7 +320,7 @@ mod tests {
         poll_to_end(out.traced("count() #1", async move {
             quiet.println("One");
         }));
-        out.traced_blocking("a thread", || out.task("worker").println("busy"));
+        out.traced_blocking(&"a thread", || out.task("worker").println("busy"))();
         // (Times are whole µs: a line printed within the µs a poll ended would count as its.)
         std::thread::sleep(std::time::Duration::from_millis(2));
         out.task("outside").println("no poll");

@@ -64,7 +64,14 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let handles = JOBS.map(|(n, d)| {
         let out = run.out.task(format!("find_divisibles({n}, {d})"));
         let task = find_divisibles(out, black_box(n), black_box(d), cooperative);
-        (n, d, tokio::spawn(task))
+        (
+            n,
+            d,
+            tokio::spawn(
+                run.out
+                    .traced(format_args!("find_divisibles({n}, {d})"), task),
+            ),
+        )
     });
     // Join them and check what each found: the multiples of d below n, 0 included.
     for (n, d, handle) in handles {
