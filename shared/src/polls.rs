@@ -344,6 +344,33 @@ mod tests {
         assert_eq!(read, trace);
     }
 
+    /// The cost of a recorded poll, and of the wrapper when polls are off, against the bare
+    /// future: `cargo test -p shared --release --lib cost_per_poll -- --ignored --nocapture`.
+    /// A measurement, not a test of a bound (timing is the bench's business).
+    #[test]
+    #[ignore = "a measurement: run it by name with --release"]
+    fn cost_per_poll() {
+        const N: u32 = 2_000_000;
+        let time = |f: &dyn Fn()| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed().as_nanos() as f64 / f64::from(N + 1)
+        };
+        for _ in 0..2 {
+            let bare = time(&|| poll_to_end(PendingTimes(N)));
+            let off = Out::capture();
+            let wrapped_off = time(&|| poll_to_end(off.traced("t", PendingTimes(N))));
+            let on = on();
+            let wrapped_on = time(&|| poll_to_end(on.traced("t", PendingTimes(N))));
+            assert_eq!(on.polls().len(), N as usize + 1);
+            println!(
+                "per poll: bare {bare:.1} ns, wrapped with polls off {wrapped_off:.1} ns, \
+                 recorded {wrapped_on:.1} ns ({:.1} ns more)",
+                wrapped_on - bare
+            );
+        }
+    }
+
     #[test]
     fn a_wrapped_future_under_a_lock_heavy_executor_keeps_its_output() {
         // The wrapper is transparent: the output comes through, whatever polls it.
