@@ -520,6 +520,38 @@ mod tests {
     }
 
     #[test]
+    fn a_trace_of_either_kind_turns_the_polls_on() {
+        let polls_after = |args: &[&str]| {
+            let parsed = parse_count(args).unwrap();
+            let out = parsed.run.out.clone();
+            ready_at_once(out.traced("main", async {}));
+            (parsed.trace, parsed.chrome_trace, out.polls().len())
+        };
+        assert_eq!(polls_after(&[]), (None, None, 0));
+        let (trace, chrome, polls) = polls_after(&["--chrome-trace", "t.json"]);
+        assert_eq!(
+            (trace, chrome, polls),
+            (None, Some(PathBuf::from("t.json")), 1)
+        );
+        assert_eq!(polls_after(&["--trace", "t.jsonl"]).2, 1);
+        let help = command::<CountOpts, TokioOpts>(Program::Count, Runtime::Tokio)
+            .render_help()
+            .to_string();
+        assert!(help.contains("--chrome-trace <FILE>"), "{help}");
+        assert!(help.contains("ui.perfetto.dev"), "{help}");
+    }
+
+    /// Polls a future that is ready at once.
+    fn ready_at_once<F: std::future::Future>(future: F) -> F::Output {
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        match std::pin::pin!(future).poll(&mut cx) {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => panic!("not ready at once"),
+        }
+    }
+
+    #[test]
     fn the_mode_error_names_the_modes() {
         let line = one_line(&parse_count(&["--mode", "x"]).unwrap_err());
         assert!(
