@@ -43,11 +43,11 @@ const RIGHT: f64 = 30.0;
 const LANE: f64 = 18.0;
 const HEADER: f64 = 22.0;
 /// A thread's lane, under the tasks', and the gap above the first.
-const THREAD_LANE: f64 = 12.0;
+const THREAD_LANE: f64 = 15.0;
 const THREADS_GAP: f64 = 6.0;
 /// A poll's bar on a task's lane, and on a thread's.
 const BAR: f64 = 8.0;
-const THREAD_BAR: f64 = 7.0;
+const THREAD_BAR: f64 = 9.0;
 const GAP: f64 = 14.0;
 /// Vertical offsets of marks printed at (nearly) the same time in one lane.
 const STACK: [f64; 5] = [0.0, -4.0, 4.0, -7.0, 7.0];
@@ -321,7 +321,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             let swatch = thread_fill(thread).unwrap_or("#333");
             let _ = writeln!(
                 svg,
-                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#555">{}</text><rect x="{:.1}" y="{:.1}" width="6" height="6" fill="{swatch}"/>"##,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11" fill="#555">{}</text><rect x="{:.1}" y="{:.1}" width="6" height="6" fill="{swatch}"/>"##,
                 LEFT - 16.0,
                 ty + 3.5,
                 escape(thread),
@@ -550,66 +550,6 @@ mod tests {
         // The timing line is a square.
         assert_eq!(svg.matches("<circle").count(), 3 + 3);
         assert!(svg.contains("width=\"7\" height=\"7\""));
-    }
-
-    fn poll(task: &str, start_us: u64, dur_us: u64, thread: &str, ready: bool) -> Poll {
-        Poll {
-            task: task.into(),
-            start_us,
-            dur_us,
-            thread: thread.into(),
-            ready,
-        }
-    }
-
-    #[test]
-    fn polls_are_bars_on_their_task_lane_and_on_their_thread_lane() {
-        let worker = "tokio-runtime-worker #1";
-        let panels = [Panel {
-            label: "tokio multi-thread · blocking".into(),
-            ideal_us: 20_000,
-            elapsed_us: Some(20_400),
-            events: vec![
-                on(worker, event(10, "One", "Task One running")),
-                on("main", event(30, "Two", "Task Two running")),
-            ],
-            polls: vec![
-                poll("main", 0, 5, "main", false),
-                poll("Task One", 8, 15_000, worker, false),
-                poll("Task Two", 20, 40, "main", false),
-                poll("Task Two", 16_000, 20, "main", true),
-                poll("Task One", 17_000, 30, worker, true),
-                poll("main", 20_300, 5, "main", true),
-            ],
-            note: "same".into(),
-        }];
-        let svg = timeline("work_queue", "scale 0.001", &panels);
-        // Lanes: main, then the tasks in the order they first ran; then a lane per thread.
-        let main = svg.find(">main</text>").unwrap();
-        let one = svg.find(">Task One</text>").unwrap();
-        let two = svg.find(">Task Two</text>").unwrap();
-        assert!(main < one && one < two, "{svg}");
-        assert!(
-            svg.contains(&format!(">{worker}</text><rect")),
-            "a thread lane: {svg}"
-        );
-        // The printed lines are on the lane of the poll that printed them, not their handle's.
-        assert!(!svg.contains(">One</text>"), "{svg}");
-        // Each poll is a bar on its task's lane and on its thread's lane: 6 + 6 (merged
-        // bars do not apply here: 15 ms is many pixels).
-        let bars = svg.matches("a poll → ").count();
-        assert_eq!(bars, 12, "{svg}");
-        // The long poll's bar is filled by its thread's colour (the worker prints first).
-        let long = svg
-            .lines()
-            .find(|l| l.contains("Task One · a poll → Pending"))
-            .unwrap();
-        assert!(
-            long.contains(&format!("fill=\"{}\"", THREAD_COLOURS[0])),
-            "{long}"
-        );
-        // A thin line while a task waits: from its first poll to its last.
-        assert!(svg.contains("Task Two · alive from"), "{svg}");
     }
 
     #[test]

@@ -124,6 +124,18 @@ fn ms(us: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::svg::{Panel, THREAD_COLOURS, timeline};
+    use shared::out::Event;
+
+    fn event(t_us: u64, task: &str, line: &str, thread: &str) -> Event {
+        Event {
+            t_us,
+            task: task.into(),
+            line: line.into(),
+            timing: false,
+            thread: thread.into(),
+        }
+    }
 
     fn poll(start_us: u64, dur_us: u64, thread: &str) -> Poll {
         Poll {
@@ -158,5 +170,65 @@ mod tests {
         draw(&mut svg, &bars, 10.0, 8.0, "t", |_| "#000".into());
         assert_eq!(svg.matches("<rect").count(), 4);
         assert!(svg.contains("3 polls"), "{svg}");
+    }
+
+    fn task_poll(task: &str, start_us: u64, dur_us: u64, thread: &str, ready: bool) -> Poll {
+        Poll {
+            task: task.into(),
+            start_us,
+            dur_us,
+            thread: thread.into(),
+            ready,
+        }
+    }
+
+    #[test]
+    fn polls_are_bars_on_their_task_lane_and_on_their_thread_lane() {
+        let worker = "tokio-runtime-worker #1";
+        let panels = [Panel {
+            label: "tokio multi-thread · blocking".into(),
+            ideal_us: 20_000,
+            elapsed_us: Some(20_400),
+            events: vec![
+                event(10, "One", "Task One running", worker),
+                event(30, "Two", "Task Two running", "main"),
+            ],
+            polls: vec![
+                task_poll("main", 0, 5, "main", false),
+                task_poll("Task One", 8, 15_000, worker, false),
+                task_poll("Task Two", 20, 40, "main", false),
+                task_poll("Task Two", 16_000, 20, "main", true),
+                task_poll("Task One", 17_000, 30, worker, true),
+                task_poll("main", 20_300, 5, "main", true),
+            ],
+            note: "same".into(),
+        }];
+        let svg = timeline("work_queue", "scale 0.001", &panels);
+        // Lanes: main, then the tasks in the order they first ran; then a lane per thread.
+        let main = svg.find(">main</text>").unwrap();
+        let one = svg.find(">Task One</text>").unwrap();
+        let two = svg.find(">Task Two</text>").unwrap();
+        assert!(main < one && one < two, "{svg}");
+        assert!(
+            svg.contains(&format!(">{worker}</text><rect")),
+            "a thread lane: {svg}"
+        );
+        // The printed lines are on the lane of the poll that printed them, not their handle's.
+        assert!(!svg.contains(">One</text>"), "{svg}");
+        // Each poll is a bar on its task's lane and on its thread's lane: 6 + 6 (merged
+        // bars do not apply here: 15 ms is many pixels).
+        let bars = svg.matches("a poll → ").count();
+        assert_eq!(bars, 12, "{svg}");
+        // The long poll's bar is filled by its thread's colour (the worker prints first).
+        let long = svg
+            .lines()
+            .find(|l| l.contains("Task One · a poll → Pending"))
+            .unwrap();
+        assert!(
+            long.contains(&format!("fill=\"{}\"", THREAD_COLOURS[0])),
+            "{long}"
+        );
+        // A thin line while a task waits: from its first poll to its last.
+        assert!(svg.contains("Task Two · alive from"), "{svg}");
     }
 }
