@@ -7,7 +7,9 @@ The command line is the Rust binaries' (PROGRAMS.md, "Command line"):
 - ``--mode``: one of the program's modes; the default is the first.
 - ``--scale FACTOR`` (> 0, default 1): multiplies every duration.
 - ``--trace FILE``: JSON Lines, one object per printed line ``{"t_us", "task", "line"}``
-  (plus ``"timing": true`` for a line that reports a measured time), then a last object
+  (plus ``"timing": true`` for a line that reports a measured time), one per poll of an
+  asyncio task ``{"task", "start_us", "dur_us", "thread", "ready"}`` (see ``_traced_loops``),
+  then a last object
   ``{"program", "runtime": "python", "mode", "scale", "threads": null, "elapsed_us"}``: the
   format of ``shared/src/out.rs``, so that ``cargo xtask compare --python`` reads it.
 
@@ -19,6 +21,8 @@ and exit code 1; the trace then has no summary, so it reads as incomplete.
 """
 
 import argparse
+import asyncio
+import collections.abc
 import json
 import os
 import sys
@@ -45,6 +49,8 @@ class Out:
         self.task_name = "main"
         self.colour = None
         self.muted = muted
+        self._polls = []
+        self._polls_off = False
 
     def task(self, name, colour=None):
         handle = object.__new__(Out)
@@ -89,13 +95,119 @@ class Out:
                 event["timing"] = True
             self._events.append(event)
 
+    def record_poll(self, task, start, end, ready):
+        """Records one step of an asyncio task (``perf_counter`` times)."""
+        if self._polls_off:
+            return
+        thread = threading.current_thread()
+        with self._lock:
+            self._polls.append({
+                "task": task,
+                "start_us": int((start - self._start) * 1e6),
+                "dur_us": max(0, int((end - self._start) * 1e6) - int((start - self._start) * 1e6)),
+                "thread": "main" if thread is threading.main_thread() else thread.name,
+                "ready": ready,
+            })
+
+    def polls_off(self):
+        """No polls in the trace (over 100 tasks, as for the printed lines)."""
+        with self._lock:
+            self._polls_off = True
+            self._polls.clear()
+
     def write_trace(self, file, summary):
-        """Writes the events, then ``summary``, into ``file`` (opened before the run)."""
+        """Writes the events, the polls, then ``summary``, into ``file`` (opened before the run)."""
         with self._lock:
             lines = [json.dumps(e, ensure_ascii=False) for e in self._events]
+            lines += [json.dumps(p, ensure_ascii=False) for p in self._polls]
         lines.append(json.dumps(summary, ensure_ascii=False))
         with file:
             file.write("\n".join(lines) + "\n")
+
+
+class _TracedCoroutine(collections.abc.Coroutine):
+    """A task's coroutine whose every step (``send``, ``throw``: what the event loop calls to
+    run the task until its next ``await`` that suspends) is timed and recorded as one poll."""
+
+    def __init__(self, coro, name, out):
+        self._coro, self._name, self._out = coro, name, out
+
+    def _step(self, method, *args):
+        start = time.perf_counter()
+        try:
+            value = method(*args)
+        except BaseException:  # StopIteration (its end), or an exception: its last step
+            self._out.record_poll(self._name, start, time.perf_counter(), True)
+            raise
+        self._out.record_poll(self._name, start, time.perf_counter(), False)
+        return value
+
+    def send(self, value):
+        return self._step(self._coro.send, value)
+
+    def throw(self, *args):
+        return self._step(self._coro.throw, *args)
+
+    def close(self):
+        return self._coro.close()
+
+    def __await__(self):
+        return self._coro.__await__()
+
+    def __getattr__(self, name):  # cr_frame, __qualname__… for asyncio's reprs
+        return getattr(self._coro, name)
+
+
+# The most tasks whose polls are recorded (the main task and 100 others).
+_MAX_TRACED_TASKS = 101
+
+
+def _task_name(coro, seen):
+    """The lane of a task: ``main`` for the first, else its coroutine's name with its int and
+    str arguments, ``#k`` added to tell apart tasks that would share one (``count() #2``)."""
+    if not seen:
+        seen["main"] = 1
+        return "main"
+    qualname = getattr(coro, "__qualname__", None) or type(coro).__name__
+    frame, code = getattr(coro, "cr_frame", None), getattr(coro, "cr_code", None)
+    args = []
+    if frame is not None and code is not None:
+        for var in code.co_varnames[: code.co_argcount]:
+            value = frame.f_locals.get(var)
+            if isinstance(value, (int, str)) and not isinstance(value, bool):
+                args.append(repr(value))
+    base = f"{qualname}({', '.join(args)})"
+    seen[base] = seen.get(base, 0) + 1
+    return f"{base} #{seen[base]}" if not args or seen[base] > 1 else base
+
+
+def _traced_loops(out):
+    """An event-loop policy whose loops wrap every task's coroutine (``asyncio.run``'s main
+    one included) in a ``_TracedCoroutine``, through a task factory: public API only.
+
+    Recorded: each step of each asyncio task (the loop running it until it suspends), its
+    thread and whether it ended. Not recorded: the loop's own work between steps (callbacks,
+    ``call_later`` handlers, waiting in ``select``), what a thread-pool executor runs
+    (``run_in_executor``: not a task), and the steps of a coroutine awaited inside a task (part
+    of that task's step). Over 100 tasks, none (the trace then has no polls)."""
+    seen = {}
+
+    def factory(loop, coro, **kwargs):
+        if getattr(coro, "__qualname__", "").startswith("BaseEventLoop."):
+            # asyncio.run's own clean-up at the end, not the program's.
+            return asyncio.Task(coro, loop=loop, **kwargs)
+        if len(seen) and sum(seen.values()) >= _MAX_TRACED_TASKS:
+            out.polls_off()
+            return asyncio.Task(coro, loop=loop, **kwargs)
+        return asyncio.Task(_TracedCoroutine(coro, _task_name(coro, seen), out), loop=loop, **kwargs)
+
+    class Policy(asyncio.DefaultEventLoopPolicy):
+        def new_event_loop(self):
+            loop = super().new_event_loop()
+            loop.set_task_factory(factory)
+            return loop
+
+    return Policy()
 
 
 def _stdout_failed(error):
@@ -210,6 +322,9 @@ def main(program, about, modes, body, add_options=None, ideals=None):
             sys.stderr.write(f"error: cannot create the trace file {args.trace}: {error.strerror}\n")
             sys.exit(2)
     out = Out()
+    if trace:
+        # Only a traced run records its tasks' polls.
+        asyncio.set_event_loop_policy(_traced_loops(out))
     run = Run(program, args.mode, args.scale, out, args)
     code = 0
     try:

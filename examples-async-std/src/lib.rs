@@ -54,7 +54,11 @@ where
         program,
         Runtime::AsyncStd,
         |_: &NoRuntimeOpts| cli::pool_threads(Runtime::AsyncStd, Flavor::default()),
-        |run, _| async_std::task::block_on(body(run)),
+        |run, _| {
+            // The main task is traced too (its polls recorded when a trace is written).
+            let out = run.out.clone();
+            async_std::task::block_on(out.traced("main", body(run)))
+        },
     )
 }
 

@@ -57,7 +57,11 @@ where
         program,
         Runtime::Smol,
         |_: &NoRuntimeOpts| cli::pool_threads(Runtime::Smol, Flavor::default()),
-        |run, _| smol::block_on(body(run)),
+        |run, _| {
+            // The main task is traced too (its polls recorded when a trace is written).
+            let out = run.out.clone();
+            smol::block_on(out.traced("main", body(run)))
+        },
     )
 }
 

@@ -66,7 +66,11 @@ where
         program,
         Runtime::Tokio,
         |opts: &TokioOpts| cli::pool_threads(Runtime::Tokio, opts.flavor),
-        |run, opts| runtime(opts.flavor)?.block_on(body(run)),
+        |run, opts| {
+            // The main task is traced too (its polls recorded when a trace is written).
+            let out = run.out.clone();
+            runtime(opts.flavor)?.block_on(out.traced("main", body(run)))
+        },
     )
 }
 

@@ -1,7 +1,7 @@
 //! The common command line of every binary (`PROGRAMS.md`, "Command line"), built on clap:
 //!
 //! ```text
-//! <program> [--mode MODE] [--scale FACTOR] [--trace FILE] [program options] [runtime options]
+//! <program> [--mode MODE] [--scale FACTOR] [--trace FILE] [--chrome-trace FILE] [program options] [runtime options]
 //! ```
 //!
 //! A binary calls [`main`] (through its runtime crate's wrapper) with the program's options
@@ -256,6 +256,17 @@ pub fn command<O: Options, R: Options>(program: Program, runtime: Runtime) -> Co
                 )
                 .value_parser(clap::value_parser!(PathBuf))
                 .action(ArgAction::Set),
+        )
+        .arg(
+            Arg::new("chrome-trace")
+                .long("chrome-trace")
+                .value_name("FILE")
+                .help(
+                    "Write every task's polls and printed lines in Chrome's Trace Event Format \
+                     (open it in https://ui.perfetto.dev or chrome://tracing)",
+                )
+                .value_parser(clap::value_parser!(PathBuf))
+                .action(ArgAction::Set),
         );
     // The about comes last: a derived `Args` type sets the command's about to its own doc
     // comment when it is added.
@@ -272,6 +283,7 @@ pub struct Parsed<O, R> {
     pub run: Run<O>,
     pub runtime_opts: R,
     pub trace: Option<PathBuf>,
+    pub chrome_trace: Option<PathBuf>,
 }
 
 /// Parses `args` (the first is the program name). On `--help` the error is the help text.
@@ -285,20 +297,27 @@ pub fn parse<O: Options, R: Options>(
     let mode = Mode::from_str(&mode_name, false).expect("clap only accepts the program's modes");
     let scale: f64 = matches.remove_one("scale").expect("scale has a default");
     let trace: Option<PathBuf> = matches.remove_one("trace");
+    let chrome_trace: Option<PathBuf> = matches.remove_one("chrome-trace");
     let opts = O::from_arg_matches(&matches)?;
     let runtime_opts = R::from_arg_matches(&matches)?;
+    let out = Out::stdout();
+    if trace.is_some() || chrome_trace.is_some() {
+        // Only a run that writes a trace pays for recording its polls.
+        out.record_polls();
+    }
     let run = Run {
         program,
         runtime,
         mode,
         scale,
-        out: Out::stdout(),
+        out,
         opts,
     };
     Ok(Parsed {
         run,
         runtime_opts,
         trace,
+        chrome_trace,
     })
 }
 
@@ -339,22 +358,28 @@ pub fn main<O: Options, R: Options>(
         run,
         runtime_opts,
         trace,
+        chrome_trace,
     } = parsed;
-    // The trace file is made now: a path that cannot be written is a bad argument, told before
-    // the program runs, and a run that does not finish leaves it without its summary.
-    let trace = match trace {
-        None => None,
-        Some(path) => match std::fs::File::create(&path) {
-            Ok(file) => Some((path, file)),
-            Err(error) => {
-                eprintln!(
-                    "error: cannot create the trace file {}: {error}",
-                    path.display()
-                );
-                return ExitCode::from(2);
-            }
-        },
-    };
+    // The trace files are made now: a path that cannot be written is a bad argument, told
+    // before the program runs, and a run that does not finish leaves them without a summary.
+    let mut files = Vec::new();
+    for path in [trace, chrome_trace] {
+        files.push(match path {
+            None => None,
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => Some((path, file)),
+                Err(error) => {
+                    eprintln!(
+                        "error: cannot create the trace file {}: {error}",
+                        path.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+        });
+    }
+    let chrome_trace = files.pop().flatten();
+    let trace = files.pop().flatten();
     let out = run.out.clone();
     let mode = run.mode;
     let scale = run.scale;
@@ -365,19 +390,25 @@ pub fn main<O: Options, R: Options>(
         eprintln!("error: {error:#}");
         code = ExitCode::FAILURE;
     }
-    if let Some((path, file)) = trace {
-        let summary = Summary {
-            program: program.name().to_string(),
-            runtime: runtime.name().to_string(),
-            mode: mode.name().to_string(),
-            scale,
-            threads,
-            elapsed_us: out.elapsed().as_micros() as u64,
-        };
-        if let Err(error) = out.write_trace_to(file, &summary) {
-            eprintln!("error: cannot write trace {}: {error}", path.display());
-            code = ExitCode::FAILURE;
-        }
+    let summary = Summary {
+        program: program.name().to_string(),
+        runtime: runtime.name().to_string(),
+        mode: mode.name().to_string(),
+        scale,
+        threads,
+        elapsed_us: out.elapsed().as_micros() as u64,
+    };
+    if let Some((path, file)) = trace
+        && let Err(error) = out.write_trace_to(file, &summary)
+    {
+        eprintln!("error: cannot write trace {}: {error}", path.display());
+        code = ExitCode::FAILURE;
+    }
+    if let Some((path, file)) = chrome_trace
+        && let Err(error) = crate::chrome::write_chrome_trace_to(file, &out.trace(&summary))
+    {
+        eprintln!("error: cannot write trace {}: {error}", path.display());
+        code = ExitCode::FAILURE;
     }
     code
 }
@@ -487,6 +518,38 @@ mod tests {
         assert!(help.contains("[URL]..."), "{help}");
         assert!(help.contains("threads (ideal 2.486 s)"), "{help}");
         assert!(help.starts_with(Program::HttpFetch.about()), "{help}");
+    }
+
+    #[test]
+    fn a_trace_of_either_kind_turns_the_polls_on() {
+        let polls_after = |args: &[&str]| {
+            let parsed = parse_count(args).unwrap();
+            let out = parsed.run.out.clone();
+            ready_at_once(out.traced("main", async {}));
+            (parsed.trace, parsed.chrome_trace, out.polls().len())
+        };
+        assert_eq!(polls_after(&[]), (None, None, 0));
+        let (trace, chrome, polls) = polls_after(&["--chrome-trace", "t.json"]);
+        assert_eq!(
+            (trace, chrome, polls),
+            (None, Some(PathBuf::from("t.json")), 1)
+        );
+        assert_eq!(polls_after(&["--trace", "t.jsonl"]).2, 1);
+        let help = command::<CountOpts, TokioOpts>(Program::Count, Runtime::Tokio)
+            .render_help()
+            .to_string();
+        assert!(help.contains("--chrome-trace <FILE>"), "{help}");
+        assert!(help.contains("ui.perfetto.dev"), "{help}");
+    }
+
+    /// Polls a future that is ready at once.
+    fn ready_at_once<F: std::future::Future>(future: F) -> F::Output {
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        match std::pin::pin!(future).poll(&mut cx) {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => panic!("not ready at once"),
+        }
     }
 
     #[test]

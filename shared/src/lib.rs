@@ -9,6 +9,8 @@
 //! - [`concepts`]: the second trait of the async crates, one method per concept program
 //!   ([`impl_concepts!`] writes it).
 //! - [`out`]: the output sink (human lines on stdout, timestamped trace events).
+//! - [`chrome`]: a trace in Chrome's Trace Event Format (`--chrome-trace`, Perfetto).
+//! - [`polls`]: every poll of every task in the trace ([`Out::traced`]), and the tasks' lanes.
 //! - [`run`]: [`Run`], the context every program receives (mode, scale, output, options).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
 //! - [`precision`]: sleep precision, the percentiles and lines of `baseline sleep K`.
@@ -21,12 +23,14 @@
 
 pub mod asyncio;
 pub mod catalogue;
+pub mod chrome;
 pub mod cli;
 pub mod concepts;
 pub mod expect;
 pub mod fetch;
 pub mod mistakes;
 pub mod out;
+pub mod polls;
 pub mod precision;
 pub mod random;
 pub mod run;

@@ -10,12 +10,14 @@
 use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use anstyle::{AnsiColor, Style};
 use serde::{Deserialize, Serialize};
+
+use crate::polls::{Poll, RawPoll, Traced};
 
 /// One printed line of a trace (one JSON object per line of the `--trace` file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,20 +43,25 @@ pub struct Event {
 static NEXT_THREAD: AtomicUsize = AtomicUsize::new(1);
 
 thread_local! {
-    /// This thread's label, made when it first prints.
-    static THREAD: Box<str> = thread_label();
+    /// This thread's label, made when it first prints or polls a traced task.
+    static THREAD: Arc<str> = thread_label();
 }
 
 /// `main` for the main thread, else the thread's name (`thread` if it has none) and the next
 /// number: several of a pool's workers share one name.
-fn thread_label() -> Box<str> {
+fn thread_label() -> Arc<str> {
     match std::thread::current().name() {
-        Some("main") => Box::from("main"),
+        Some("main") => Arc::from("main"),
         name => {
             let number = NEXT_THREAD.fetch_add(1, Ordering::Relaxed);
-            format!("{} #{number}", name.unwrap_or("thread")).into_boxed_str()
+            Arc::from(format!("{} #{number}", name.unwrap_or("thread")))
         }
     }
+}
+
+/// This thread's label (see [`Event::thread`]).
+pub(crate) fn this_thread() -> Arc<str> {
+    THREAD.with(Arc::clone)
 }
 
 /// The last object of a trace: what ran, and how long it took.
@@ -70,11 +77,23 @@ pub struct Summary {
     pub elapsed_us: u64,
 }
 
-/// A whole trace file: the events, then the summary.
+/// A whole trace file: the events, the polls of its traced tasks, then the summary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
     pub events: Vec<Event>,
+    /// Every poll of every task wrapped by [`Out::traced`], in the order they ended (empty
+    /// when the run did not record them: see [`crate::polls`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub polls: Vec<Poll>,
     pub summary: Summary,
+}
+
+/// One line of a trace file before its summary: a printed line or a poll.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Line {
+    Event(Event),
+    Poll(Poll),
 }
 
 impl Trace {
@@ -86,17 +105,26 @@ impl Trace {
         Trace::parse(&text).with_context(|| format!("parsing {}", path.display()))
     }
 
-    /// Parses JSON Lines: every line an [`Event`], the last a [`Summary`]. A trace whose last
-    /// line is not a summary (empty, or cut short) is an [`IncompleteTrace`] error.
+    /// Parses JSON Lines: every line an [`Event`] or a [`Poll`], the last a [`Summary`]. A
+    /// trace whose last line is not a summary (empty, or cut short) is an [`IncompleteTrace`]
+    /// error.
     pub fn parse(text: &str) -> anyhow::Result<Trace> {
         let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let last = lines.pop().ok_or(IncompleteTrace)?;
         let summary = serde_json::from_str(last).map_err(|_| IncompleteTrace)?;
-        let events = lines
-            .into_iter()
-            .map(serde_json::from_str)
-            .collect::<Result<_, _>>()?;
-        Ok(Trace { events, summary })
+        let mut trace = Trace {
+            events: Vec::new(),
+            polls: Vec::new(),
+            summary,
+        };
+        for (i, line) in lines.into_iter().enumerate() {
+            match serde_json::from_str(line) {
+                Ok(Line::Event(event)) => trace.events.push(event),
+                Ok(Line::Poll(poll)) => trace.polls.push(poll),
+                Err(error) => anyhow::bail!("line {}: neither an event nor a poll: {error}", i + 1),
+            }
+        }
+        Ok(trace)
     }
 }
 
@@ -149,6 +177,9 @@ struct Shared {
     clock: fn() -> Instant,
     start: Instant,
     events: Mutex<Vec<Event>>,
+    /// Whether [`Out::traced`] records polls (off unless a trace is asked for).
+    polls_on: AtomicBool,
+    polls: Mutex<Vec<RawPoll>>,
 }
 
 /// The output sink of one run. See the module documentation.
@@ -187,6 +218,8 @@ impl Out {
             clock,
             start: clock(),
             events: Mutex::new(Vec::new()),
+            polls_on: AtomicBool::new(false),
+            polls: Mutex::new(Vec::new()),
         });
         Out {
             handle: Arc::new(Handle {
@@ -305,6 +338,75 @@ impl Out {
         self.events().clone()
     }
 
+    /// From now on, futures wrapped by [`Out::traced`] record their polls (every handle of
+    /// this run: the switch is the sink's). `cli::main` turns it on for `--trace` and
+    /// `--chrome-trace`; without it a wrapped future is polled as if unwrapped.
+    pub fn record_polls(&self) {
+        self.handle.shared.polls_on.store(true, Ordering::Relaxed);
+    }
+
+    /// Wraps `future`, one task, so that each of its polls is recorded under the lane `name`:
+    /// when it began, how long it ran, on which thread, and whether it returned `Ready`
+    /// ([`crate::polls`]). `name` is formatted only when polls are recorded; a muted handle
+    /// (over 100 `count` tasks) records nothing. Works under any executor:
+    /// `tokio::spawn(out.traced("worker", work(out.clone())))`.
+    pub fn traced<F: std::future::Future>(&self, name: impl fmt::Display, future: F) -> Traced<F> {
+        let lane = self
+            .polls_recorded()
+            .then(|| (self.clone(), Arc::from(name.to_string())));
+        Traced::new(future, lane)
+    }
+
+    /// Whether this handle records polls: they are on, and it is not muted.
+    pub(crate) fn polls_recorded(&self) -> bool {
+        !self.handle.muted && self.handle.shared.polls_on.load(Ordering::Relaxed)
+    }
+
+    /// Records one poll of the lane `task` that began at `start` (by the sink's clock).
+    pub(crate) fn record_poll(&self, task: &Arc<str>, start: Instant, ready: bool) {
+        let shared = &self.handle.shared;
+        let end = (shared.clock)();
+        let start_us = start.saturating_duration_since(shared.start).as_micros() as u64;
+        let end_us = end.saturating_duration_since(shared.start).as_micros() as u64;
+        let poll = RawPoll {
+            task: Arc::clone(task),
+            start_us,
+            dur_us: end_us.saturating_sub(start_us),
+            thread: this_thread(),
+            ready,
+        };
+        shared
+            .polls
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(poll);
+    }
+
+    /// Now, by the sink's clock.
+    pub(crate) fn now(&self) -> Instant {
+        (self.handle.shared.clock)()
+    }
+
+    /// The polls recorded so far, in the order they ended.
+    pub fn polls(&self) -> Vec<Poll> {
+        let polls = self
+            .handle
+            .shared
+            .polls
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        polls.iter().map(RawPoll::to_poll).collect()
+    }
+
+    /// The whole trace so far: the events, the polls, and `summary`.
+    pub fn trace(&self, summary: &Summary) -> Trace {
+        Trace {
+            events: self.recorded(),
+            polls: self.polls(),
+            summary: summary.clone(),
+        }
+    }
+
     /// Writes the trace (JSON Lines: the events, then `summary`) to `path`.
     pub fn write_trace(&self, path: &Path, summary: &Summary) -> anyhow::Result<()> {
         use anyhow::Context;
@@ -313,11 +415,16 @@ impl Out {
             .with_context(|| format!("cannot write trace {}", path.display()))
     }
 
-    /// Writes the trace into `file` (opened before the run: see `cli::main`).
+    /// Writes the trace into `file` (opened before the run: see `cli::main`): the events,
+    /// the polls, the summary.
     pub fn write_trace_to(&self, file: impl Write, summary: &Summary) -> io::Result<()> {
         let mut file = io::BufWriter::new(file);
         for event in self.events().iter() {
             serde_json::to_writer(&mut file, event)?;
+            file.write_all(b"\n")?;
+        }
+        for poll in self.polls() {
+            serde_json::to_writer(&mut file, &poll)?;
             file.write_all(b"\n")?;
         }
         serde_json::to_writer(&mut file, summary)?;

@@ -5,12 +5,15 @@ environment and passes the paths.
 
     check_pages.py --book target/book --chromium /usr/bin/chromium --screenshot FILE
                    [--report target/compare/report.html] [--smol-chapter programs/count.html]
+                   [--timeline-chapter programs/count.html]
 
 It serves the book (and the report's folder) on 127.0.0.1 and fails, one line per problem,
 on: a console error or an uncaught exception, a failed request or an HTTP error status, a
 program chapter without its Python and runtime code, a report without its tables and
 timelines. On one chapter it clicks the smol tab, checks that smol's code shows, goes to the
-next chapter and checks that the choice held; it saves a screenshot of that chapter.
+next chapter and checks that the choice held; it saves a screenshot of that chapter. On the
+timeline chapter, the timeline's picture must load and draw the tasks' polls (bars with a
+size) on their lanes; a screenshot of it is saved beside the first (``-timeline.png``).
 Exit code 0 when every check passed, 1 otherwise, 2 for bad arguments.
 """
 
@@ -90,6 +93,36 @@ def check_chapter(page, name, problems, python):
         problems.append(f"{name}: the active runtime tab shows no program")
 
 
+def check_timeline(page, base, chapter, problems, screenshot):
+    """The chapter's timeline loads, and, opened on its own, draws poll bars on task lanes."""
+    page.goto(base + chapter, wait_until="networkidle")
+    img = page.query_selector("img[src*='timeline-']")
+    if img is None:
+        problems.append(f"{chapter}: no timeline picture")
+        return
+    if not page.evaluate("img => img.complete && img.naturalWidth > 0", img):
+        problems.append(f"{chapter}: its timeline did not load")
+        return
+    url = page.evaluate("img => img.src", img)
+    page.goto(url, wait_until="networkidle")
+    bars = page.eval_on_selector_all(
+        "rect",
+        """els => els.filter(e => {
+            const t = e.querySelector('title');
+            return t && / poll/.test(t.textContent) && e.getBBox().width > 0;
+        }).length""",
+    )
+    waits = page.eval_on_selector_all(
+        "line", "els => els.filter(e => /alive from/.test(e.textContent)).length"
+    )
+    if bars == 0 or waits == 0:
+        problems.append(f"{url}: {bars} poll bars and {waits} task lanes with polls drawn")
+    else:
+        print(f"opened {url}: {bars} poll bars on {waits} task lanes")
+    page.screenshot(path=str(screenshot), full_page=True)
+    print(f"screenshot of the timeline: {screenshot}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--book", required=True, type=pathlib.Path)
@@ -97,6 +130,7 @@ def main():
     parser.add_argument("--screenshot", required=True, type=pathlib.Path)
     parser.add_argument("--report", type=pathlib.Path)
     parser.add_argument("--smol-chapter", default="programs/count.html")
+    parser.add_argument("--timeline-chapter", default="programs/count.html")
     parser.add_argument(
         "--python", action="append", default=[], metavar="PAGE",
         help="a chapter that must show Python code (repeatable)",
@@ -151,6 +185,12 @@ def main():
         args.screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.screenshot))
         print(f"screenshot of {next_name}: {args.screenshot}")
+
+        current["name"] = args.timeline_chapter
+        check_timeline(
+            page, base, args.timeline_chapter, problems,
+            args.screenshot.with_name(args.screenshot.stem + "-timeline.png"),
+        )
 
         if args.report:
             report_server, report_base = serve(args.report.parent)

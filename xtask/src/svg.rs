@@ -1,18 +1,25 @@
 //! Timelines as SVG: the seeds' flow diagrams, measured.
 //!
 //! One picture per program: one panel per run (runtime and mode), one swimlane per task in
-//! each panel, a mark per printed line at the time it was printed (hover it for the line), the
-//! ideal time as a dashed line and the end of the run as a bar, every panel on one shared time
-//! axis. A mark's outline is its task's colour and its fill the colour of the thread that
-//! printed it, with each panel's threads named in its header: tokio's multi-thread scheduler
-//! moves tasks between its workers, its current-thread scheduler runs them all on `main`, and
-//! smol's global executor on its one default thread. Hand-written SVG 1.1, readable in any
-//! browser.
+//! each panel (named as the program names it), every panel on one shared time axis. On a
+//! task's lane, a filled bar per poll (when the task ran), coloured by the thread that polled
+//! it, over a thin line in the task's colour from its first poll to its last (while it waited);
+//! polls too short to tell apart merge into one bar that counts them ([`polls`]). A mark per
+//! printed line at the time it was printed (hover it for the line), outlined in its task's
+//! colour and filled in its thread's. Below the tasks, a lane per thread: what each thread
+//! polled, in the tasks' colours, so a worker blocked by one task, or tasks moved between
+//! workers, are seen. The ideal time is a dashed line and the end of the run a bar. Each
+//! panel's threads are named in its header: tokio's multi-thread scheduler moves tasks
+//! between its workers, its current-thread scheduler runs them all on `main`, and smol's
+//! global executor on its one default thread. Hand-written SVG 1.1, readable in any browser.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use shared::out::Event;
+use shared::polls::{Lanes, Poll};
+
+pub mod polls;
 
 /// One run's panel.
 #[derive(Debug, Clone)]
@@ -24,6 +31,8 @@ pub struct Panel {
     /// How long the run took, in µs (`None`: it failed).
     pub elapsed_us: Option<u64>,
     pub events: Vec<Event>,
+    /// The polls of its traced tasks (none in a trace that did not record them).
+    pub polls: Vec<Poll>,
     /// A word under the label: the verdict, or why the run failed.
     pub note: String,
 }
@@ -33,6 +42,12 @@ const LEFT: f64 = 230.0;
 const RIGHT: f64 = 30.0;
 const LANE: f64 = 18.0;
 const HEADER: f64 = 22.0;
+/// A thread's lane, under the tasks', and the gap above the first.
+const THREAD_LANE: f64 = 15.0;
+const THREADS_GAP: f64 = 6.0;
+/// A poll's bar on a task's lane, and on a thread's.
+const BAR: f64 = 8.0;
+const THREAD_BAR: f64 = 9.0;
 const GAP: f64 = 14.0;
 /// Vertical offsets of marks printed at (nearly) the same time in one lane.
 const STACK: [f64; 5] = [0.0, -4.0, 4.0, -7.0, 7.0];
@@ -54,6 +69,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             [p.ideal_us, p.elapsed_us.unwrap_or(0)]
                 .into_iter()
                 .chain(p.events.iter().map(|e| e.t_us))
+                .chain(p.polls.iter().map(Poll::end_us))
         })
         .max()
         .unwrap_or(0)
@@ -63,30 +79,43 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     let plot = WIDTH - LEFT - RIGHT;
     let x = |t_us: u64| LEFT + plot * t_us as f64 / axis_end as f64;
 
-    // Lanes: the tasks of each panel in the order they first print.
-    let lanes: Vec<Vec<String>> = panels
+    // Lanes: the tasks of each panel (main first, then in the order they first run or print),
+    // then its threads that polled.
+    let lanes: Vec<Lanes> = panels
+        .iter()
+        .map(|p| Lanes::of_parts(&p.events, &p.polls))
+        .collect();
+    let tasks: Vec<&Vec<String>> = lanes.iter().map(|l| &l.names).collect();
+    let threads: Vec<Vec<&str>> = panels.iter().map(threads_of).collect();
+    let poll_threads: Vec<Vec<&str>> = panels
         .iter()
         .map(|p| {
-            let mut tasks: Vec<String> = Vec::new();
-            for e in &p.events {
-                if !tasks.contains(&e.task) {
-                    tasks.push(e.task.clone());
+            let mut seen: Vec<&str> = Vec::new();
+            for poll in &p.polls {
+                if !seen.contains(&poll.thread.as_str()) {
+                    seen.push(&poll.thread);
                 }
             }
-            tasks
+            seen
         })
         .collect();
     // One colour per task name across the picture.
     let mut colour_of: BTreeMap<&str, &str> = BTreeMap::new();
-    for task in lanes.iter().flatten() {
+    for task in tasks.iter().copied().flatten() {
         let next = COLOURS[colour_of.len() % COLOURS.len()];
         colour_of.entry(task.as_str()).or_insert(next);
     }
-
     let top = 64.0;
-    let heights: Vec<f64> = lanes
+    let heights: Vec<f64> = tasks
         .iter()
-        .map(|l| HEADER + LANE * l.len().max(1) as f64)
+        .zip(&poll_threads)
+        .map(|(t, th)| {
+            let threads = match th.len() {
+                0 => 0.0,
+                n => THREADS_GAP + THREAD_LANE * n as f64,
+            };
+            HEADER + LANE * t.len().max(1) as f64 + threads
+        })
         .collect();
     let plot_bottom = top + heights.iter().map(|h| h + GAP).sum::<f64>();
     let height = plot_bottom + 56.0;
@@ -140,12 +169,26 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     );
     let _ = writeln!(
         svg,
-        r##"<text x="12" y="{:.1}" fill="#666">● a printed line (hover for its text): outlined in its task's colour, filled in its thread's   ■ a line with a measured time   ┆ ideal time   ▮ end of the run</text>"##,
+        r##"<text x="12" y="{:.1}" fill="#666">▬ a poll (the task running), filled in its thread's colour, over ─ the task waiting   ● a printed line (hover: its text)   ■ a line with a measured time   ┆ ideal   ▮ end</text>"##,
         plot_bottom + 50.0
     );
 
     let mut y = top;
-    for ((panel, tasks), h) in panels.iter().zip(&lanes).zip(&heights) {
+    for (p, (panel, h)) in panels.iter().zip(&heights).enumerate() {
+        let (tasks, threads) = (tasks[p], &threads[p]);
+        // A thread's fill: by its place among the panel's threads (printing or polling).
+        let mut all_threads = threads.clone();
+        for thread in &poll_threads[p] {
+            if !all_threads.contains(thread) {
+                all_threads.push(thread);
+            }
+        }
+        let thread_fill = |thread: &str| {
+            all_threads
+                .iter()
+                .position(|t| *t == thread)
+                .map(|i| THREAD_COLOURS[i % THREAD_COLOURS.len()])
+        };
         let _ = writeln!(svg, "<g>");
         let _ = writeln!(
             svg,
@@ -166,10 +209,9 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             y + 15.0,
             escape(&panel.note)
         );
-        let threads = threads_of(&panel.events);
         let from = LEFT.max(12.0 + CHAR_WIDTH * 1.1 * panel.label.chars().count() as f64 + 16.0);
         let until = WIDTH - 14.0 - CHAR_WIDTH * panel.note.chars().count() as f64 - 20.0;
-        svg.push_str(&thread_legend(&threads, from, until, y + 15.0));
+        svg.push_str(&thread_legend(&all_threads, from, until, y + 15.0));
         let lanes_top = y + HEADER;
         let lanes_bottom = y + h;
         // Ideal and end of run.
@@ -201,18 +243,47 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             );
             let _ = writeln!(
                 svg,
-                r##"<line x1="{LEFT}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-opacity="0.25"/>"##,
+                r##"<line x1="{LEFT}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-opacity="0.15"/>"##,
                 x(panel.elapsed_us.unwrap_or(axis_end))
             );
+            // The task's polls: a thin line from its first to its last (waiting), bars on it.
+            let mine: Vec<&Poll> = panel
+                .polls
+                .iter()
+                .zip(&lanes[p].of_poll)
+                .filter(|&(_, &lane)| lane == i)
+                .map(|(poll, _)| poll)
+                .collect();
+            if let (Some(first), Some(last)) = (
+                mine.iter().map(|q| q.start_us).min(),
+                mine.iter().map(|q| q.end_us()).max(),
+            ) {
+                let _ = writeln!(
+                    svg,
+                    r##"<line x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="1.5"><title>{} · alive from {} to {}</title></line>"##,
+                    x(first),
+                    x(last),
+                    escape(task),
+                    seconds(first, 1),
+                    seconds(last, 1)
+                );
+                let bars = polls::bars(mine.iter().copied(), x);
+                polls::draw(&mut svg, &bars, ly, BAR, task, |bar| {
+                    thread_fill(&bar.thread).unwrap_or(colour).to_string()
+                });
+            }
             // Marks that would cover each other are stacked a little above and below the lane.
             let mut last_x = f64::NEG_INFINITY;
             let mut stacked = 0usize;
-            for e in panel.events.iter().filter(|e| &e.task == task) {
+            let printed = panel
+                .events
+                .iter()
+                .zip(&lanes[p].of_event)
+                .filter(|&(_, &lane)| lane == i)
+                .map(|(e, _)| e);
+            for e in printed {
                 // Filled by the thread that printed it (by the task, in a trace without threads).
-                let fill = threads
-                    .iter()
-                    .position(|t| *t == e.thread)
-                    .map_or(colour, |i| THREAD_COLOURS[i % THREAD_COLOURS.len()]);
+                let fill = thread_fill(&e.thread).unwrap_or(colour);
                 let cx = x(e.t_us);
                 stacked = if cx - last_x < 3.0 { stacked + 1 } else { 0 };
                 last_x = cx;
@@ -238,9 +309,42 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
                 } else {
                     writeln!(
                         svg,
-                        r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="1.5">{title}</circle>"##
+                        r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="4" fill="{fill}" stroke="{colour}" stroke-width="1.5">{title}</circle>"##
                     )
                 };
+            }
+        }
+        // A lane per thread: what it polled, in the tasks' colours.
+        let threads_top = lanes_top + LANE * tasks.len().max(1) as f64 + THREADS_GAP;
+        for (k, thread) in poll_threads[p].iter().enumerate() {
+            let ty = threads_top + THREAD_LANE * k as f64 + THREAD_LANE / 2.0;
+            let swatch = thread_fill(thread).unwrap_or("#333");
+            let _ = writeln!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11" fill="#555">{}</text><rect x="{:.1}" y="{:.1}" width="6" height="6" fill="{swatch}"/>"##,
+                LEFT - 16.0,
+                ty + 3.5,
+                escape(thread),
+                LEFT - 12.0,
+                ty - 3.0
+            );
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#999" stroke-opacity="0.3"/>"##,
+                x(panel.elapsed_us.unwrap_or(axis_end))
+            );
+            for (i, task) in tasks.iter().enumerate() {
+                let on_thread = panel
+                    .polls
+                    .iter()
+                    .zip(&lanes[p].of_poll)
+                    .filter(|&(q, &lane)| lane == i && q.thread == *thread)
+                    .map(|(q, _)| q);
+                let bars = polls::bars(on_thread, x);
+                let colour = colour_of.get(task.as_str()).copied().unwrap_or("#333");
+                polls::draw(&mut svg, &bars, ty, THREAD_BAR, task, |_| {
+                    colour.to_string()
+                });
             }
         }
         let _ = writeln!(svg, "</g>");
@@ -250,11 +354,11 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     svg
 }
 
-/// The threads that printed `events`, in the order they first print (none in a trace that
-/// does not record them).
-fn threads_of(events: &[Event]) -> Vec<&str> {
+/// The threads that printed a panel's lines, in the order they first print (none in a trace
+/// that does not record them).
+fn threads_of(panel: &Panel) -> Vec<&str> {
     let mut threads: Vec<&str> = Vec::new();
-    for e in events {
+    for e in &panel.events {
         if !e.thread.is_empty() && !threads.contains(&e.thread.as_str()) {
             threads.push(&e.thread);
         }
@@ -377,6 +481,7 @@ mod tests {
                     event(10_200, "task 2", "Two & <done>"),
                 ],
                 note: "same".into(),
+                polls: vec![],
             },
             Panel {
                 label: "sync · sequential".into(),
@@ -384,6 +489,7 @@ mod tests {
                 elapsed_us: None,
                 events: vec![],
                 note: "failed: PLACEHOLDER".into(),
+                polls: vec![],
             },
         ];
         let svg = timeline("count", "scale 0.01", &panels);
@@ -416,6 +522,7 @@ mod tests {
                 timing,
             ],
             note: "same".into(),
+            polls: vec![],
         }];
         let svg = timeline("count", "scale 0.01", &panels);
         let legend: Vec<&str> = svg
@@ -437,7 +544,8 @@ mod tests {
             two.contains(&format!("fill=\"{}\"", THREAD_COLOURS[2])),
             "{two}"
         );
-        assert!(two.contains(&format!("stroke=\"{}\"", COLOURS[0])), "{two}");
+        // (main's lane comes first, so task 1 has the second colour.)
+        assert!(two.contains(&format!("stroke=\"{}\"", COLOURS[1])), "{two}");
         assert!(two.contains("tokio-runtime-worker #2 · Two"), "{two}");
         // The timing line is a square.
         assert_eq!(svg.matches("<circle").count(), 3 + 3);

@@ -102,7 +102,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // A spawned future is a task: the scheduler runs it without anyone awaiting it.
     let flag = ran();
-    let handle = async_std::task::spawn(answer(out.task("answer"), flag.clone()));
+    let handle =
+        async_std::task::spawn(out.traced("answer", answer(out.task("answer"), flag.clone())));
     async_std::task::sleep(nap_time).await;
     out.println(format!(
         "spawned it, then slept without awaiting it: {}",
@@ -113,7 +114,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // Dropping an async-std JoinHandle detaches the task: it keeps running.
     let (done, finished) = channel::bounded(1);
-    drop(async_std::task::spawn(nap(out.task("nap"), nap_time, done)));
+    drop(async_std::task::spawn(
+        out.traced("nap", nap(out.task("nap"), nap_time, done)),
+    ));
     out.println(format!(
         "dropped the JoinHandle: {}",
         fate(finished.recv().await.is_ok())
@@ -121,7 +124,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // cancel() is how async-std cancels a task: its future is dropped where it stands.
     let (done, finished) = channel::bounded(1);
-    async_std::task::spawn(nap(out.task("nap"), nap_time, done))
+    async_std::task::spawn(out.traced("nap", nap(out.task("nap"), nap_time, done)))
         .cancel()
         .await;
     out.println(format!(

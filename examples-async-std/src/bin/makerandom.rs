@@ -92,7 +92,7 @@ pub async fn run(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
                 threshold(idx),
                 run.secs(pause_secs(idx)),
             );
-            async_std::task::spawn_local(task)
+            async_std::task::spawn_local(run.out.traced(format_args!("makerandom({idx})"), task))
         })
         .collect();
     // Join them (the seed's gather).

@@ -85,8 +85,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
         Mode::Concurrent => {
             // Spawn the three searches, then join them.
-            let handles =
-                TARGETS.map(|x| async_std::task::spawn(highest_prime_below(out(x), x, pause)));
+            let handles = TARGETS.map(|x| {
+                async_std::task::spawn(run.out.traced(
+                    format_args!("highest_prime_below({x})"),
+                    highest_prime_below(out(x), x, pause),
+                ))
+            });
             for handle in handles {
                 handle.await;
             }
@@ -95,7 +99,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // The classic mistake: async tasks that call the blocking search.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                async_std::task::spawn(async move { highest_prime_below_blocking(out, x, pause) })
+                async_std::task::spawn(
+                    run.out
+                        .traced(format_args!("highest_prime_below({x})"), async move {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;
@@ -105,7 +114,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // Move the blocking search off the scheduler, onto the blocking pool.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                async_std::task::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
+                async_std::task::spawn_blocking(
+                    run.out
+                        .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;

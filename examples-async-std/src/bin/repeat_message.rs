@@ -82,7 +82,10 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
                 .into_iter()
                 .map(|(message, interval)| {
                     let out = run.out.task(message);
-                    async_std::task::spawn(repeat_message(out, message, run.secs(interval), grid))
+                    async_std::task::spawn(run.out.traced(
+                        message,
+                        repeat_message(out, message, run.secs(interval), grid),
+                    ))
                 })
                 .collect();
             for handle in handles {

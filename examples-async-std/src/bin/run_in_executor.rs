@@ -56,7 +56,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let handles = TARGETS.map(|x| {
         let out = out(x);
-        async_std::task::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
+        async_std::task::spawn_blocking(
+            run.out
+                .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                    highest_prime_below_blocking(out, x, pause)
+                }),
+        )
     });
     for handle in handles {
         handle.await;

@@ -53,7 +53,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let out = &run.out;
     let spawn_jobs = || {
         JOBS.map(|(name, secs)| {
-            let handle = async_std::task::spawn(job(out.task(name), name, run.secs(secs)));
+            let handle =
+                async_std::task::spawn(out.traced(name, job(out.task(name), name, run.secs(secs))));
             (name, handle)
         })
     };

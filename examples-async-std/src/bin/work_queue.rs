@@ -83,7 +83,10 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let handles: Vec<_> = WORKERS
         .iter()
         .map(|&name| {
-            async_std::task::spawn(task(run.out.task(name), name, work_queue.clone(), blocking))
+            async_std::task::spawn(run.out.traced(
+                format_args!("Task {name}"),
+                task(run.out.task(name), name, work_queue.clone(), blocking),
+            ))
         })
         .collect();
     for handle in handles {

@@ -52,7 +52,12 @@ pub async fn run(run: Run<CountOpts>) -> anyhow::Result<()> {
         _ => {
             // Spawn every call as a task, then join them all (dropping a Task would cancel it).
             let handles: Vec<_> = (0..run.opts.tasks)
-                .map(|_| smol::spawn(count(task_out.clone(), one_second)))
+                .map(|i| {
+                    smol::spawn(task_out.traced(
+                        format_args!("count() #{}", i + 1),
+                        count(task_out.clone(), one_second),
+                    ))
+                })
                 .collect();
             for handle in handles {
                 handle.await;

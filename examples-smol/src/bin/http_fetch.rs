@@ -134,7 +134,10 @@ pub async fn run(run: Run<HttpOpts>) -> anyhow::Result<()> {
         .map(|name| {
             let out = run.out.task(name);
             let timeout = run.opts.timeout();
-            smol::spawn(worker(name, client.clone(), queue.clone(), timeout, out))
+            smol::spawn(run.out.traced(
+                name,
+                worker(name, client.clone(), queue.clone(), timeout, out),
+            ))
         })
         .collect();
     let mut results = Vec::new();

@@ -106,7 +106,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // A spawned future is a task: the scheduler runs it without anyone awaiting it.
     let flag = ran();
-    let handle = smol::spawn(answer(out.task("answer"), flag.clone()));
+    let handle = smol::spawn(out.traced("answer", answer(out.task("answer"), flag.clone())));
     Timer::after(nap_time).await;
     out.println(format!(
         "spawned it, then slept without awaiting it: {}",
@@ -117,7 +117,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // Dropping a smol Task cancels it: its future is dropped where it stands.
     let (done, finished) = channel::bounded(1);
-    drop(smol::spawn(nap(out.task("nap"), nap_time, done)));
+    drop(smol::spawn(
+        out.traced("nap", nap(out.task("nap"), nap_time, done)),
+    ));
     out.println(format!(
         "dropped the Task: {}",
         fate(finished.recv().await.is_ok())
@@ -125,7 +127,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // detach() is how smol lets a task run on without its handle.
     let (done, finished) = channel::bounded(1);
-    smol::spawn(nap(out.task("nap"), nap_time, done)).detach();
+    smol::spawn(out.traced("nap", nap(out.task("nap"), nap_time, done))).detach();
     out.println(format!(
         "detached the Task: {}",
         fate(finished.recv().await.is_ok())

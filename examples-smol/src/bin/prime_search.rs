@@ -84,7 +84,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
         Mode::Concurrent => {
             // Spawn the three searches, then join them.
-            let handles = TARGETS.map(|x| smol::spawn(highest_prime_below(out(x), x, pause)));
+            let handles = TARGETS.map(|x| {
+                smol::spawn(run.out.traced(
+                    format_args!("highest_prime_below({x})"),
+                    highest_prime_below(out(x), x, pause),
+                ))
+            });
             for handle in handles {
                 handle.await;
             }
@@ -93,7 +98,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // The classic mistake: async tasks that call the blocking search.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                smol::spawn(async move { highest_prime_below_blocking(out, x, pause) })
+                smol::spawn(
+                    run.out
+                        .traced(format_args!("highest_prime_below({x})"), async move {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;
@@ -103,7 +113,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // Move the blocking search off the scheduler, onto smol's blocking pool.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                smol::unblock(move || highest_prime_below_blocking(out, x, pause))
+                smol::unblock(
+                    run.out
+                        .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;

@@ -55,7 +55,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let out = &run.out;
     let spawn_jobs = || {
         JOBS.map(|(name, secs)| {
-            let task = smol::spawn(job(out.task(name), name, run.secs(secs)));
+            let task = smol::spawn(out.traced(name, job(out.task(name), name, run.secs(secs))));
             (name, task)
         })
     };

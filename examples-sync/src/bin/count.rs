@@ -63,7 +63,12 @@ pub fn run(run: Run<CountOpts>) -> anyhow::Result<()> {
                 let mut handles = Vec::new();
                 for n in 0..run.opts.tasks {
                     let handle = thread::Builder::new()
-                        .spawn_scoped(scope, || count(&task_out, one_second))
+                        .spawn_scoped(
+                            scope,
+                            task_out.traced_blocking(&format_args!("count() #{}", n + 1), || {
+                                count(&task_out, one_second)
+                            }),
+                        )
                         .with_context(|| format!("cannot start thread number {}", n + 1))?;
                     handles.push(handle);
                 }

@@ -138,9 +138,11 @@ pub fn run(run: Run<HttpOpts>) -> anyhow::Result<()> {
                 let mut handles = Vec::new();
                 for name in names {
                     let (agent, queue, out) = (agent.clone(), &queue, run.out.task(name));
-                    let handle = thread::Builder::new()
-                        .name(name.to_string())
-                        .spawn_scoped(scope, move || worker(name, agent, queue, out))?;
+                    let handle = thread::Builder::new().name(name.to_string()).spawn_scoped(
+                        scope,
+                        run.out
+                            .traced_blocking(&name, move || worker(name, agent, queue, out)),
+                    )?;
                     handles.push(handle);
                 }
                 for handle in handles {

@@ -67,7 +67,9 @@ pub fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
                 for (message, interval) in MESSAGES {
                     let out = run.out.task(message);
                     let interval = run.secs(interval);
-                    scope.spawn(move || blocking_repeat_message(&out, message, interval, grid));
+                    scope.spawn(run.out.traced_blocking(&message, move || {
+                        blocking_repeat_message(&out, message, interval, grid)
+                    }));
                 }
             });
         }

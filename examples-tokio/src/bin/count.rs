@@ -51,7 +51,12 @@ pub async fn run(run: Run<CountOpts>) -> anyhow::Result<()> {
         _ => {
             // Spawn every call as a task, then join them all.
             let handles: Vec<_> = (0..run.opts.tasks)
-                .map(|_| tokio::spawn(count(task_out.clone(), one_second)))
+                .map(|i| {
+                    tokio::spawn(task_out.traced(
+                        format_args!("count() #{}", i + 1),
+                        count(task_out.clone(), one_second),
+                    ))
+                })
                 .collect();
             for handle in handles {
                 handle.await?;

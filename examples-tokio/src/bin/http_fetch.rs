@@ -110,7 +110,10 @@ pub async fn run(run: Run<HttpOpts>) -> anyhow::Result<()> {
         .map(fetch::worker_name)
         .map(|name| {
             let out = run.out.task(name);
-            tokio::spawn(worker(name, client.clone(), queue.clone(), out))
+            tokio::spawn(
+                run.out
+                    .traced(name, worker(name, client.clone(), queue.clone(), out)),
+            )
         })
         .collect();
     let mut results = Vec::new();

@@ -103,7 +103,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // A spawned future is a task: the scheduler runs it without anyone awaiting it.
     let flag = ran();
-    let handle = tokio::spawn(answer(out.task("answer"), flag.clone()));
+    let handle = tokio::spawn(out.traced("answer", answer(out.task("answer"), flag.clone())));
     tokio::time::sleep(nap_time).await;
     out.println(format!(
         "spawned it, then slept without awaiting it: {}",
@@ -114,7 +114,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // Dropping a tokio JoinHandle detaches the task: it keeps running.
     let (done, finished) = oneshot::channel();
-    drop(tokio::spawn(nap(out.task("nap"), nap_time, done)));
+    drop(tokio::spawn(
+        out.traced("nap", nap(out.task("nap"), nap_time, done)),
+    ));
     out.println(format!(
         "dropped the JoinHandle: {}",
         fate(finished.await.is_ok())
@@ -122,7 +124,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // abort() is how tokio cancels a task: its future is dropped where it stands.
     let (done, finished) = oneshot::channel();
-    tokio::spawn(nap(out.task("nap"), nap_time, done)).abort();
+    tokio::spawn(out.traced("nap", nap(out.task("nap"), nap_time, done))).abort();
     out.println(format!(
         "aborted the JoinHandle: {}",
         fate(finished.await.is_ok())

@@ -87,7 +87,7 @@ pub async fn run(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
                 threshold(idx),
                 run.secs(pause_secs(idx)),
             );
-            local.spawn_local(task)
+            local.spawn_local(run.out.traced(format_args!("makerandom({idx})"), task))
         })
         .collect();
     // Join them (the seed's gather): run the local tasks until all three have finished.

@@ -86,7 +86,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
         Mode::Concurrent => {
             // Spawn the three searches, then join them.
-            let handles = TARGETS.map(|x| tokio::spawn(highest_prime_below(out(x), x, pause)));
+            let handles = TARGETS.map(|x| {
+                tokio::spawn(run.out.traced(
+                    format_args!("highest_prime_below({x})"),
+                    highest_prime_below(out(x), x, pause),
+                ))
+            });
             for handle in handles {
                 handle.await?;
             }
@@ -95,7 +100,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // The classic mistake: async tasks that call the blocking search.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                tokio::spawn(async move { highest_prime_below_blocking(out, x, pause) })
+                tokio::spawn(
+                    run.out
+                        .traced(format_args!("highest_prime_below({x})"), async move {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await?;
@@ -105,7 +115,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // Move the blocking search off the scheduler, onto tokio's blocking pool.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                tokio::task::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
+                tokio::task::spawn_blocking(
+                    run.out
+                        .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await?;

@@ -58,7 +58,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let out = &run.out;
     let spawn_jobs = || {
         JOBS.map(|(name, secs)| {
-            let handle = tokio::spawn(job(out.task(name), name, run.secs(secs)));
+            let handle = tokio::spawn(out.traced(name, job(out.task(name), name, run.secs(secs))));
             (name, handle)
         })
     };

@@ -189,6 +189,10 @@ pub(super) fn finished(program: Program, column: Column, mode: Mode, lines: &[(&
     };
     let mut row = Row::planned(program, column, mode, Duration::ZERO);
     row.elapsed_us = Some(summary.elapsed_us);
-    row.trace = Some(Trace { events, summary });
+    row.trace = Some(Trace {
+        events,
+        polls: Vec::new(),
+        summary,
+    });
     row
 }

@@ -1,6 +1,7 @@
 //! Building and running: each runtime's binaries built apart, the measuring wrapper kept,
 //! and one run of a [`Plan`] made into a [`Row`] (with `--trace`, the same pool size for
-//! every runtime, and a timeout).
+//! every runtime, and a timeout). Each run's trace is also written beside it in Chrome's
+//! Trace Event Format (`<program>.<column>.<mode>.chrome.json`, [`shared::chrome`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -214,6 +215,11 @@ pub fn run_one(plan: &Plan, cx: &Context) -> Row {
         _ => RunStatus::Ok,
     };
     if let Ok(trace) = trace {
+        // Beside it, the same run for Perfetto and chrome://tracing (its polls, its lines).
+        let chrome = trace_path.with_extension("chrome.json");
+        if let Err(error) = shared::chrome::write_chrome_trace(&chrome, &trace) {
+            eprintln!("warning: {error:#}");
+        }
         if row.ok() {
             row.threads = trace.summary.threads;
             row.elapsed_us = Some(trace.summary.elapsed_us);

@@ -33,6 +33,12 @@ pub fn timeline(program: Program, rows: &[Row], subtitle: &str) -> String {
                 .filter(|_| r.ok())
                 .map(|t| t.events.clone())
                 .unwrap_or_default(),
+            polls: r
+                .trace
+                .as_ref()
+                .filter(|_| r.ok())
+                .map(|t| t.polls.clone())
+                .unwrap_or_default(),
             note: match r.elapsed_us {
                 Some(elapsed) => format!(
                     "{} (ideal {}, {}) · order: {}",
