@@ -6,9 +6,13 @@
 //! | fault | what the server does | what the client should say |
 //! | --- | --- | --- |
 //! | [`Fault::Status500`] | answers `500 Internal Server Error` | `HTTP error status 500` |
-//! | [`Fault::Reset`] | resets the connection (TCP RST), answering nothing | `connection reset by the server` |
+//! | [`Fault::Reset`] | promises [`LOAD_BYTES`] × 2 bytes, sends half, resets the connection (TCP RST) | `connection reset by the server` |
 //! | [`Fault::Slow`] | answers after [`Faults::slow`], longer than the client's timeout | `timed out` |
-//! | [`Fault::Truncated`] | promises [`LOAD_BYTES`] × 2 bytes, sends half, closes | `body cut short` |
+//! | [`Fault::Truncated`] | promises [`LOAD_BYTES`] × 2 bytes, sends half, closes (FIN) | `body cut short` |
+//!
+//! The reset comes after some bytes of the answer on purpose: a client whose request fails on
+//! a reused connection before any byte of the answer may send it again (libcurl does), and
+//! the server would then see more requests than the client sent.
 //!
 //! Which request gets which fault depends only on the seed and on the request's number in the
 //! order the server received them: N requests get the same counts of each fault on every run
@@ -21,6 +25,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use std::convert::Infallible;
+use std::future::Future;
+use std::os::fd::AsFd;
+
+use hyper::body::{Bytes, Frame};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 /// The length of `/load`'s body: a small page.
@@ -150,10 +159,10 @@ impl Tally {
     }
 }
 
-/// A connection's socket, with a switch that resets it: once [`Reset::now`] is called, the
-/// socket's linger is set to zero and every write or shutdown fails, so that the connection
-/// ends with an RST and not a FIN when hyper drops it.
-pub struct ResettableIo<S> {
+/// A connection's socket, with a switch that makes it end with a reset: once [`Reset::now`]
+/// is called, the socket's linger is set to zero when hyper closes it (its shutdown fails
+/// instead of sending a FIN, and the close sends an RST).
+pub struct ResettableIo<S: AsFd> {
     inner: S,
     reset: Reset,
 }
@@ -163,7 +172,7 @@ pub struct ResettableIo<S> {
 pub struct Reset(Arc<AtomicBool>);
 
 impl Reset {
-    /// Asks for the connection to be reset.
+    /// Asks for the connection to end with a reset when it closes.
     pub fn now(&self) {
         self.0.store(true, Ordering::Release);
     }
@@ -173,9 +182,9 @@ impl Reset {
     }
 }
 
-impl ResettableIo<tokio::net::TcpStream> {
+impl<S: AsFd> ResettableIo<S> {
     /// Wraps `inner`; the [`Reset`] is its switch.
-    pub fn new(inner: tokio::net::TcpStream) -> (Self, Reset) {
+    pub fn new(inner: S) -> (Self, Reset) {
         let reset = Reset::default();
         (
             ResettableIo {
@@ -186,50 +195,93 @@ impl ResettableIo<tokio::net::TcpStream> {
         )
     }
 
-    /// Linger zero, and an error to give hyper instead of writing.
-    fn resetting(&self) -> io::Error {
+    /// Linger zero: the close that follows sends an RST.
+    fn linger_zero(&self) {
         let _ = socket2::SockRef::from(&self.inner).set_linger(Some(Duration::ZERO));
-        io::Error::from(io::ErrorKind::ConnectionReset)
     }
 }
 
-impl AsyncRead for ResettableIo<tokio::net::TcpStream> {
+impl<S: AsFd> Drop for ResettableIo<S> {
+    fn drop(&mut self) {
+        if self.reset.asked() {
+            self.linger_zero();
+        }
+    }
+}
+
+impl<S: AsFd + AsyncRead + Unpin> AsyncRead for ResettableIo<S> {
     fn poll_read(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        if self.reset.asked() {
-            return Poll::Ready(Err(self.resetting()));
-        }
         Pin::new(&mut self.inner).poll_read(cx, buf)
     }
 }
 
-impl AsyncWrite for ResettableIo<tokio::net::TcpStream> {
+impl<S: AsFd + AsyncWrite + Unpin> AsyncWrite for ResettableIo<S> {
     fn poll_write(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        if self.reset.asked() {
-            return Poll::Ready(Err(self.resetting()));
-        }
         Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        if self.reset.asked() {
-            return Poll::Ready(Err(self.resetting()));
-        }
         Pin::new(&mut self.inner).poll_flush(cx)
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         if self.reset.asked() {
-            return Poll::Ready(Err(self.resetting()));
+            self.linger_zero();
+            return Poll::Ready(Err(io::Error::from(io::ErrorKind::ConnectionReset)));
         }
         Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// The body of a [`Fault::Reset`] or [`Fault::Truncated`] answer: half of the promised
+/// bytes, a pause (so that the client has read the head and begun the body: no client retries
+/// a request once it has bytes of its answer), then the end, short of the `Content-Length`,
+/// and hyper closes the connection: with a FIN, or with an RST if `reset` is given.
+pub struct CutShort {
+    half: Option<Bytes>,
+    pause: Pin<Box<tokio::time::Sleep>>,
+    reset: Option<Reset>,
+}
+
+/// The pause of a [`CutShort`] body.
+const CUT_PAUSE: Duration = Duration::from_millis(20);
+
+impl CutShort {
+    pub fn new(half: Bytes, reset: Option<Reset>) -> CutShort {
+        CutShort {
+            half: Some(half),
+            pause: Box::pin(tokio::time::sleep(CUT_PAUSE)),
+            reset,
+        }
+    }
+}
+
+impl hyper::body::Body for CutShort {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        if let Some(half) = self.half.take() {
+            return Poll::Ready(Some(Ok(Frame::data(half))));
+        }
+        if self.pause.as_mut().poll(cx).is_pending() {
+            return Poll::Pending;
+        }
+        if let Some(reset) = &self.reset {
+            reset.now();
+        }
+        Poll::Ready(None)
     }
 }
 

@@ -62,7 +62,7 @@ use hyper_util::rt::TokioIo;
 use tokio::sync::oneshot;
 
 use crate::catalogue::http_fetch::SITES;
-use crate::faults::{Fault, Faults, LOAD_BYTES, Reset, ResettableIo, Tally};
+use crate::faults::{CutShort, Fault, Faults, LOAD_BYTES, Reset, ResettableIo, Tally};
 use crate::fetch::MAX_BODY_BYTES;
 
 /// The text `/gzip` sends, compressed.
@@ -331,32 +331,29 @@ async fn route(
     scale: f64,
     load: Load,
     reset: Reset,
-) -> io::Result<Response<Body>> {
+) -> Result<Response<Body>, Infallible> {
     if request.uri().path() != "/load" {
-        return Ok(answer(request, scale).await.unwrap_or_else(|e| match e {}));
+        return answer(request, scale).await;
     }
     drop(request);
     let body = || whole(vec![b'.'; LOAD_BYTES]);
     Ok(match load.tally.next(&load.faults) {
         Fault::None => response(StatusCode::OK, TEXT, body()),
         Fault::Status500 => text(StatusCode::INTERNAL_SERVER_ERROR, "a fault: status 500\n"),
-        Fault::Reset => {
-            // No answer: the connection ends with an RST.
-            reset.now();
-            return Err(io::Error::from(io::ErrorKind::ConnectionReset));
-        }
-        Fault::Slow => {
-            tokio::time::sleep(load.faults.slow).await;
-            response(StatusCode::OK, TEXT, body())
-        }
-        Fault::Truncated => {
-            // Twice the length promised, half sent: hyper closes the connection when the
-            // body ends short of its Content-Length.
-            let mut response = response(StatusCode::OK, TEXT, body());
+        fault @ (Fault::Reset | Fault::Truncated) => {
+            // Twice the length promised, half sent, then the end: hyper closes the
+            // connection, with an RST for a reset.
+            let half = Bytes::from(vec![b'.'; LOAD_BYTES]);
+            let reset = (fault == Fault::Reset).then_some(reset);
+            let mut response = response(StatusCode::OK, TEXT, CutShort::new(half, reset).boxed());
             response
                 .headers_mut()
                 .insert(CONTENT_LENGTH, HeaderValue::from(2 * LOAD_BYTES));
             response
+        }
+        Fault::Slow => {
+            tokio::time::sleep(load.faults.slow).await;
+            response(StatusCode::OK, TEXT, body())
         }
     })
 }
@@ -444,6 +441,7 @@ async fn answer(request: Request<Incoming>, scale: f64) -> Result<Response<Body>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::faults::{Fault, Faults, LOAD_BYTES};
     use std::io::{BufRead, Read};
     use std::net::TcpStream;
     use std::sync::Barrier;
@@ -670,5 +668,53 @@ mod tests {
         let addr = url.trim_start_matches("http://").trim_end_matches('/');
         let error = TcpStream::connect(addr).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::ConnectionRefused);
+    }
+
+    #[test]
+    fn load_gives_each_fault_its_seed_says_and_counts_it() {
+        let faults = Faults {
+            seed: 3,
+            per_mille: 200,
+            slow: Duration::from_millis(50),
+        };
+        let server = Server::start_with(1.0, faults).unwrap();
+        let requests = 30;
+        for index in 0..requests {
+            let mut stream = TcpStream::connect(server.addr()).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(30)))
+                .unwrap();
+            write!(
+                stream,
+                "GET /load HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut bytes = Vec::new();
+            let read = stream.read_to_end(&mut bytes);
+            let text = String::from_utf8_lossy(&bytes);
+            let body_len = text.split_once("\r\n\r\n").map_or(0, |(_, b)| b.len());
+            match faults.of(index) {
+                Fault::None | Fault::Slow => {
+                    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+                    assert_eq!(body_len, LOAD_BYTES);
+                }
+                Fault::Status500 => assert!(text.starts_with("HTTP/1.1 500"), "{text}"),
+                Fault::Truncated => {
+                    assert!(read.is_ok(), "a FIN, not a reset: {read:?}");
+                    assert!(text.contains(&format!("content-length: {}", 2 * LOAD_BYTES)));
+                    assert_eq!(body_len, LOAD_BYTES, "half the promised body");
+                }
+                Fault::Reset => {
+                    let error = read.expect_err("a reset");
+                    assert_eq!(error.kind(), io::ErrorKind::ConnectionReset);
+                }
+            }
+        }
+        assert_eq!(server.tally().received(), requests);
+        assert_eq!(server.tally().counts(), faults.counts(requests));
+        assert!(
+            faults.counts(requests)[1..].iter().all(|&c| c > 0),
+            "every fault was tried"
+        );
     }
 }

@@ -177,23 +177,35 @@ impl Stage {
 }
 
 impl BenchArgs {
-    /// `--quick`'s sizes in place of the others.
+    /// `--quick`'s sizes in place of the defaults (a size given on the command line stays).
     pub fn quickened(&self) -> BenchArgs {
         let mut args = self.clone();
-        if args.quick {
-            args.tasks = vec![1_000];
-            args.repeat = 1;
-            args.sleeps = 20;
-            args.scale = 0.2;
-            args.trivial_tasks = 10_000;
-            args.ping_pong_rounds = 10_000;
-            args.requests = vec![500];
-            args.workers = vec![2, 64];
-            args.fault_requests = 500;
-            args.fault_workers = 64;
-            args.ticker_tasks = vec![0, 4];
-            args.ticker_secs = 0.2;
+        if !args.quick {
+            return args;
         }
+        let defaults = <BenchArgs as clap::FromArgMatches>::from_arg_matches(
+            &<BenchArgs as clap::Args>::augment_args(clap::Command::new("bench"))
+                .get_matches_from(["bench"]),
+        )
+        .expect("the defaults parse");
+        macro_rules! quick {
+            ($($field:ident = $value:expr),* $(,)?) => {
+                $(if args.$field == defaults.$field { args.$field = $value; })*
+            };
+        }
+        quick!(
+            tasks = vec![1_000],
+            repeat = 1,
+            sleeps = 20,
+            scale = 0.2,
+            trivial_tasks = 10_000,
+            ping_pong_rounds = 10_000,
+            requests = vec![500],
+            workers = vec![2, 64],
+            fault_requests = 500,
+            ticker_tasks = vec![0, 4],
+            ticker_secs = 0.2,
+        );
         args
     }
 
@@ -425,7 +437,7 @@ fn measure_under_load<'a>(
     Ok(results)
 }
 
-/// `load.json`, `fetch.svg`, `ticker.svg`, and `bench.md`: `sleeping` (the sleeping stages'
+/// `load.json`, `bench-fetch.svg`, `bench-ticker.svg`, and `bench.md`: `sleeping` (the sleeping stages'
 /// report, when they ran) followed by the under-load tables.
 fn write_load_reports(
     out_dir: &Path,
@@ -442,16 +454,22 @@ fn write_load_reports(
     );
     md.push_str(&load_report::markdown(load));
     if !load.fetch.is_empty() {
-        atomic::write(&out_dir.join("fetch.svg"), load_report::fetch_plot(load))?;
-        md.push_str("![requests per second against workers](fetch.svg)\n\n");
+        atomic::write(
+            &out_dir.join("bench-fetch.svg"),
+            load_report::fetch_plot(load),
+        )?;
+        md.push_str("![requests per second against workers](bench-fetch.svg)\n\n");
     }
     if !load.ticker.is_empty() {
-        atomic::write(&out_dir.join("ticker.svg"), load_report::ticker_plot(load))?;
-        md.push_str("![the ticker's p99 lateness against K](ticker.svg)\n");
+        atomic::write(
+            &out_dir.join("bench-ticker.svg"),
+            load_report::ticker_plot(load),
+        )?;
+        md.push_str("![the ticker's p99 lateness against K](bench-ticker.svg)\n");
     }
     atomic::write(&out_dir.join("bench.md"), md)?;
     eprintln!(
-        "==> wrote {} (and load.json, fetch.svg, ticker.svg)",
+        "==> wrote {} (and load.json, bench-fetch.svg, bench-ticker.svg)",
         out_dir.join("bench.md").display()
     );
     Ok(())
@@ -689,4 +707,30 @@ fn defaults(series: &[Series]) -> Vec<Column> {
         .filter(|s| s.default)
         .map(|s| s.column)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        bench: BenchArgs,
+    }
+
+    #[test]
+    fn quick_shrinks_the_sizes_left_at_their_defaults() {
+        let args = Cli::parse_from(["bench", "--quick", "--requests", "60"]).bench;
+        let quick = args.quickened();
+        assert_eq!(quick.requests, [60], "given on the command line: kept");
+        assert_eq!((quick.repeat, quick.workers.clone()), (1, vec![2, 64]));
+        assert_eq!(quick.ticker_tasks, [0, 4]);
+        let full = Cli::parse_from(["bench"]).bench.quickened();
+        assert_eq!(full.workers, [2, 64, 1024]);
+        assert_eq!(full.only, Stage::ALL);
+        let only = Cli::parse_from(["bench", "--only", "faults,ticker"]).bench;
+        assert!(only.runs(Stage::Ticker) && !only.runs(Stage::Sleeping));
+    }
 }
