@@ -123,6 +123,10 @@ pub struct BenchArgs {
     #[arg(long, value_name = "STAGE,...", value_delimiter = ',',
           default_values_t = Stage::ALL)]
     pub only: Vec<Stage>,
+    /// Use the binaries already in `<out>/bin/<runtime>/` (from an earlier bench, or copied
+    /// there from a workspace build) instead of building each member apart.
+    #[arg(long, hide = true)]
+    pub no_build: bool,
     /// A check in under two minutes: small N, one counted run per cell (overrides the sizes).
     #[arg(long)]
     pub quick: bool,
@@ -242,7 +246,14 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     let check = |what: &str| {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
-    let bin_dirs = build_runtimes(&out_dir, profile)?;
+    let bin_dirs = if args.no_build {
+        [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol, Runtime::Sync]
+            .into_iter()
+            .map(|r| (r, out_dir.join("bin").join(r.name())))
+            .collect()
+    } else {
+        build_runtimes(&out_dir, profile)?
+    };
     check("the builds")?;
     let python = find_python(args);
     check("the search for Python")?;
@@ -347,13 +358,15 @@ fn measure_under_load<'a>(
         ticker_secs: args.ticker_secs,
         ..Default::default()
     };
-    if args.runs(Stage::Fetch) || args.runs(Stage::Faults) {
+    if (args.runs(Stage::Fetch) || args.runs(Stage::Faults)) && !args.no_build {
         let dest = out_dir.join("bin").join("shared");
         eprintln!("==> building the stand-in server ({})", profile.name());
         let built = build::build_package("shared", profile, &dest)?;
         if let Some(error) = built.error {
             bail!("{error}");
         }
+    }
+    if args.runs(Stage::Fetch) || args.runs(Stage::Faults) {
         // aiohttp for Python's client: from the Python found, or the project's venv.
         let python = python.and_then(|found| {
             match python::provide(found, &["aiohttp"], &python::Venv::project()) {
