@@ -263,19 +263,16 @@ pub fn ticker_headline(results: &LoadResults) -> String {
     )
 }
 
+/// A line of a chart: its label, its dash pattern, its points.
+type Line<'a> = (String, &'a str, Vec<(f64, f64)>);
+
 const COLOURS: [&str; 9] = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#17becf",
 ];
 
 /// A line chart, both axes logarithmic (x may hold 0: drawn at the left edge).
-fn chart(
-    title: &str,
-    subtitle: &str,
-    x_label: &str,
-    y_label: &str,
-    lines: &[(String, &str, Vec<(f64, f64)>)],
-) -> String {
+fn chart(title: &str, subtitle: &str, x_label: &str, y_label: &str, lines: &[Line<'_>]) -> String {
     let (width, height, left, top, pw, ph) = (1000.0, 640.0, 90.0, 80.0, 620.0, 480.0);
     let xs: Vec<f64> = lines
         .iter()
@@ -404,7 +401,7 @@ pub fn fetch_plot(results: &LoadResults) -> String {
     clients.dedup();
     clients.sort_by_key(|c| *c as u8);
     clients.dedup();
-    let lines: Vec<(String, &str, Vec<(f64, f64)>)> = clients
+    let lines: Vec<Line<'_>> = clients
         .iter()
         .map(|&c| {
             let points = results
@@ -451,9 +448,7 @@ pub fn ticker_plot(results: &LoadResults) -> String {
         }
     }
     chart(
-        &format!(
-            "A 1 ms ticker beside K CPU-bound tasks: p99 lateness (solid: greedy, dashed: cooperative)"
-        ),
+        "A 1 ms ticker beside K CPU-bound tasks: p99 lateness (solid: greedy, dashed: cooperative)",
         &results.machine,
         "K, CPU-bound tasks (0 drawn at the left edge)",
         "p99 lateness (ms)",

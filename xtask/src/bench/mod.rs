@@ -247,10 +247,15 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
     let bin_dirs = if args.no_build {
-        [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol, Runtime::Sync]
-            .into_iter()
-            .map(|r| (r, out_dir.join("bin").join(r.name())))
-            .collect()
+        [
+            Runtime::Tokio,
+            Runtime::AsyncStd,
+            Runtime::Smol,
+            Runtime::Sync,
+        ]
+        .into_iter()
+        .map(|r| (r, out_dir.join("bin").join(r.name())))
+        .collect()
     } else {
         build_runtimes(&out_dir, profile)?
     };
