@@ -9,6 +9,8 @@ the teaching version costs on top.
     python3 python/bench_baseline.py spawn-trivial N   # N tasks that do nothing: create+await throughput
     python3 python/bench_baseline.py ping-pong N       # two tasks hand a turn back and forth N times
     python3 python/bench_baseline.py sleep K           # K sleeps in a row of 1 ms, then K of 10 ms
+    python3 python/bench_baseline.py ticker K MODE     # a 1 ms ticker beside K CPU-bound tasks,
+                                                       # greedy or cooperative, for 1 s (--secs)
     options: --secs S (the sleep, default 1)
 
 asyncio has no spawn-free join: ``gather`` wraps every coroutine it is given in a Task, so
@@ -102,7 +104,70 @@ def parse(args):
     return form, n, secs
 
 
+async def ticker(k, greedy, run_for):
+    """The ticker and K CPU-bound tasks on the one event loop (shared/src/ticker.rs): the
+    lateness of each of the ticker's 1 ms sleeps. The ticker starts first."""
+    tick, slice_ = 0.001, 0.001
+    end = time.perf_counter() + run_for
+    started = asyncio.Event()
+
+    async def tick_loop():
+        lateness = []
+        started.set()
+        while time.perf_counter() < end:
+            asleep = time.perf_counter()
+            await asyncio.sleep(tick)
+            lateness.append(max(0.0, time.perf_counter() - asleep - tick))
+        return lateness
+
+    async def burner():
+        while time.perf_counter() < end:
+            t = time.perf_counter()
+            x = 1
+            while time.perf_counter() - t < slice_:
+                for _ in range(64):
+                    x = (x * 6364136223846793005 + 1) & 0xFFFFFFFFFFFFFFFF
+            if not greedy:
+                await asyncio.sleep(0)
+
+    ticking = asyncio.create_task(tick_loop())
+    await started.wait()
+    workers = [asyncio.create_task(burner()) for _ in range(k)]
+    lateness = await ticking
+    for worker in workers:
+        await worker
+    return lateness
+
+
+def ticker_main(args):
+    """`ticker K greedy|cooperative [--secs S]`: prints the line of shared/src/ticker.rs."""
+    k, mode, rest = int(args[0]), args[1], args[2:]
+    if k < 0 or mode not in ("greedy", "cooperative"):
+        raise ValueError
+    run_for = 1.0
+    if rest:
+        if rest[0] != "--secs" or len(rest) != 2:
+            raise ValueError
+        run_for = float(rest[1])
+    lateness = asyncio.run(ticker(k, mode == "greedy", run_for))
+    micros = sorted(v * 1e6 for v in lateness)
+
+    def rank(p):
+        return micros[max(1, math.ceil(p * len(micros))) - 1] if micros else float("nan")
+
+    tail = micros[-1] if micros else float("nan")
+    print(f"form=ticker k={k} mode={mode} ticks={len(micros)} p50_us={rank(0.5):.1f} "
+          f"p99_us={rank(0.99):.1f} max_us={tail:.1f}")
+
+
 def main():
+    if sys.argv[1:2] == ["ticker"]:
+        try:
+            ticker_main(sys.argv[2:])
+        except (ValueError, IndexError):
+            print("usage: bench_baseline.py ticker K greedy|cooperative [--secs S]", file=sys.stderr)
+            return 2
+        return 0
     try:
         form, n, secs = parse(sys.argv[1:])
     except ValueError:

@@ -166,6 +166,12 @@ def failure(error):
         return "timed out"
     if "TooManyRedirects" in type(error).__name__ or "TooManyRedirects" in text:
         return "too many redirects"
+    if isinstance(error, ConnectionResetError) or "Connection reset" in text \
+            or "ServerDisconnected" in type(error).__name__:
+        return "connection reset by the server"
+    if "ClientPayloadError" in type(error).__name__ or "payload is not completed" in text \
+            or "ContentLengthError" in text:
+        return "body cut short (the connection closed before its end)"
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
@@ -185,7 +191,9 @@ def run(run):
     if not urls:
         server = StandIn(run.scale)
         urls = server.site_urls()
-    names = WORKERS[: run.opts.workers]
+    urls = list(urls) * run.opts.times
+    # The seed's names for the first eight workers, then numbers (the bench's loads).
+    names = (WORKERS + [str(i + 1) for i in range(len(WORKERS), run.opts.workers)])[: run.opts.workers]
     timeout = run.opts.timeout
     failures = []
     out = run.out
@@ -238,6 +246,14 @@ def run(run):
         named = ", ".join(failures[:3])
         if len(failures) > 3:
             named += f", and {len(failures) - 3} more"
+            # Many failures: how many of each, so that every URL is accounted for.
+            kinds = {}
+            for failed in failures:
+                kind = failed.split(" (", 1)[1][:-1]
+                kinds[kind] = kinds.get(kind, 0) + 1
+            counts = [f"{len(urls) - len(failures)} fetched"]
+            counts += [f"{n} {kind}" for kind, n in sorted(kinds.items())]
+            named += f" (outcomes: {', '.join(counts)})"
         raise RuntimeError(f"{len(failures)} of {len(urls)} URLs failed: {named}")
 # ANCHOR_END: program
 
@@ -251,8 +267,11 @@ def options(parser):
 
     parser.add_argument("urls", nargs="*", metavar="URL",
                         help="URLs to fetch; none: the seed's six sites, on a stand-in server")
-    parser.add_argument("--workers", type=int_between(1, 8, "workers"), default=2,
-                        metavar="N", help="How many workers take URLs from the queue (1 to 8)")
+    parser.add_argument("--workers", type=int_between(1, 4096, "workers"), default=2,
+                        metavar="N",
+                        help="How many workers take URLs from the queue (1 to 4096)")
+    parser.add_argument("--times", type=int_between(1, 10_000_000, "times"), default=1,
+                        metavar="N", help="Fetch the URLs this many times over (a load)")
     parser.add_argument("--timeout", type=seconds, default=10.0, metavar="SECS",
                         help="Seconds one request may take (not scaled by --scale)")
 

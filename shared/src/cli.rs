@@ -82,6 +82,9 @@ impl Default for MakerandomOpts {
     }
 }
 
+/// The most workers `http_fetch --workers` takes.
+pub const MAX_WORKERS: usize = 4096;
+
 /// `http_fetch`'s options: the URLs, how many workers fetch them, and how long one request
 /// may take.
 #[derive(Debug, Clone, Args)]
@@ -90,10 +93,15 @@ pub struct HttpOpts {
     /// 127.0.0.1 that answers each after the latency the seed measured.
     #[arg(value_name = "URL")]
     pub urls: Vec<String>,
-    /// How many workers take URLs from the queue (1 to 8).
+    /// How many workers take URLs from the queue (1 to 4096; the seed's names for the first
+    /// 8).
     #[arg(long, value_name = "N", default_value_t = 2,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=8))]
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_WORKERS as u64))]
     pub workers: usize,
+    /// Fetch the URLs this many times over (a load: `cargo xtask bench`'s fetch at scale).
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000_000))]
+    pub times: usize,
     /// Seconds one request may take, from connecting to the last byte of the body (> 0; not
     /// scaled by --scale).
     #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_timeout)]
@@ -105,6 +113,7 @@ impl Default for HttpOpts {
         HttpOpts {
             urls: Vec::new(),
             workers: 2,
+            times: 1,
             timeout: 10.0,
         }
     }
@@ -501,9 +510,12 @@ mod tests {
         assert_eq!(parsed.run.opts.urls, ["http://a", "not a url"]);
         assert_eq!(parsed.run.opts.workers, 8);
         assert_eq!(parsed.run.opts.timeout(), Duration::from_millis(500));
+        assert_eq!(parsed.run.opts.times, 1);
+        let parsed = parse_http(&["http://a", "--workers", "1024", "--times", "3"]).unwrap();
+        assert_eq!((parsed.run.opts.workers, parsed.run.opts.times), (1024, 3));
         for (args, expected) in [
             (&["--workers", "0"][..], "'--workers <N>'"),
-            (&["--workers", "9"][..], "'--workers <N>'"),
+            (&["--workers", "4097"][..], "'--workers <N>'"),
             (&["--timeout", "0"][..], "greater than 0"),
             (&["--timeout", "inf"][..], "greater than 0"),
             (&["--timeout", "1e30"][..], "at most 86400"),

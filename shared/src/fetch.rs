@@ -74,6 +74,10 @@ pub enum Failure {
     TooManyRedirects,
     /// The body is longer than [`MAX_BODY_BYTES`].
     BodyTooLarge,
+    /// The server reset the connection (a TCP RST) before the answer was whole.
+    Reset,
+    /// The connection closed before the body had all the bytes its header promised.
+    Truncated,
     /// Anything else, as the client said it (one line).
     Other(String),
 }
@@ -93,6 +97,10 @@ impl fmt::Display for Failure {
                 write!(f, "too many redirects (more than {MAX_REDIRECTS})")
             }
             Failure::BodyTooLarge => write!(f, "body larger than {} MiB", MAX_BODY_BYTES >> 20),
+            Failure::Reset => f.write_str("connection reset by the server"),
+            Failure::Truncated => {
+                f.write_str("body cut short (the connection closed before its end)")
+            }
             Failure::Other(why) => f.write_str(why),
         }
     }
@@ -119,6 +127,12 @@ impl Failure {
                     io::ErrorKind::TimedOut => {
                         found.get_or_insert(Failure::Timeout);
                     }
+                    io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
+                        found.get_or_insert(Failure::Reset);
+                    }
+                    io::ErrorKind::UnexpectedEof => {
+                        found.get_or_insert(Failure::Truncated);
+                    }
                     _ => {}
                 }
             }
@@ -130,6 +144,10 @@ impl Failure {
                 found.get_or_insert(Failure::Refused);
             } else if lower.contains("timed out") {
                 found.get_or_insert(Failure::Timeout);
+            } else if RESET_MESSAGES.iter().any(|m| lower.contains(m)) {
+                found.get_or_insert(Failure::Reset);
+            } else if TRUNCATED_MESSAGES.iter().any(|m| lower.contains(m)) {
+                found.get_or_insert(Failure::Truncated);
             }
             messages.push(message);
         });
@@ -147,6 +165,24 @@ const DNS_MESSAGES: [&str; 7] = [
     "name resolution",
     "dns error",
     "host not found",
+];
+
+/// What clients say when the server reset the connection (the system's ECONNRESET, curl's
+/// receive error).
+const RESET_MESSAGES: [&str; 3] = [
+    "connection reset",
+    "failure when receiving data from the peer",
+    "broken pipe",
+];
+
+/// What clients say when a body ended short of its `Content-Length` (hyper, curl's partial
+/// file, ureq).
+const TRUNCATED_MESSAGES: [&str; 5] = [
+    "end of file before message length reached",
+    "connection closed before message completed",
+    "transferred a partial file",
+    "partial file",
+    "unexpected eof",
 ];
 
 /// Calls `visit` on `error` and each of its sources, looking inside `std::io::Error`s too
@@ -236,9 +272,18 @@ impl BodyCount {
     }
 }
 
-/// The name of worker `index` (0-based): `One`, `Two`, … `Eight` (`--workers` is at most 8).
+/// The name of worker `index` (0-based): `One`, `Two`, … `Eight`, then `9`, `10`, … (for the
+/// bench's loads, `--workers` goes up to [`crate::cli::MAX_WORKERS`]).
 pub fn worker_name(index: usize) -> &'static str {
-    WORKERS[index]
+    static MORE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORKERS.get(index).copied().unwrap_or_else(|| {
+        let more = MORE.get_or_init(|| {
+            (WORKERS.len()..crate::cli::MAX_WORKERS)
+                .map(|i| (i + 1).to_string())
+                .collect()
+        });
+        more.get(index - WORKERS.len()).map_or("?", String::as_str)
+    })
 }
 
 /// The URLs to fetch: those on the command line, or, with none, the six site URLs of a
@@ -249,21 +294,18 @@ pub struct Targets {
     pub server: Option<Server>,
 }
 
-/// The URLs of `run` (see [`Targets`]); the stand-in server answers after the seed's latencies
-/// times `--scale`.
+/// The URLs of `run` (see [`Targets`]), `--times` over; the stand-in server answers after the
+/// seed's latencies times `--scale`.
 pub fn targets(run: &Run<HttpOpts>) -> anyhow::Result<Targets> {
-    if run.opts.urls.is_empty() {
+    let (urls, server) = if run.opts.urls.is_empty() {
         let server = Server::start(run.scale)?;
-        Ok(Targets {
-            urls: server.site_urls(),
-            server: Some(server),
-        })
+        (server.site_urls(), Some(server))
     } else {
-        Ok(Targets {
-            urls: run.opts.urls.clone(),
-            server: None,
-        })
-    }
+        (run.opts.urls.clone(), None)
+    };
+    let times = run.opts.times.max(1);
+    let urls = std::iter::repeat_n(urls, times).flatten().collect();
+    Ok(Targets { urls, server })
 }
 
 /// The seed's `Task One getting URL: …` (`out` is the worker's handle).
@@ -313,6 +355,17 @@ pub fn finish(out: &Out, elapsed: Duration, results: &[(String, Outcome)]) -> an
     let mut named = failed[..failed.len().min(NAMED_FAILURES)].join("; ");
     if failed.len() > NAMED_FAILURES {
         named.push_str(&format!("; and {} more", failed.len() - NAMED_FAILURES));
+        // Many failures: how many of each, so that every URL is accounted for.
+        let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+        for (_, outcome) in results {
+            let kind = match outcome {
+                Ok(fetched) => format!("HTTP {}", fetched.status),
+                Err(failure) => failure.to_string(),
+            };
+            *kinds.entry(kind).or_default() += 1;
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        named.push_str(&format!(" (outcomes: {})", kinds.join(", ")));
     }
     anyhow::bail!("{} of {} URLs failed: {named}", failed.len(), results.len())
 }
@@ -418,6 +471,36 @@ mod tests {
     }
 
     #[test]
+    fn resets_and_short_bodies_are_named_whatever_the_client_says() {
+        let reset = Wrapper(
+            "error sending request",
+            Some(io::Error::from(io::ErrorKind::ConnectionReset)),
+        );
+        assert_eq!(Failure::from_error(&reset), Failure::Reset);
+        let curl = io::Error::other("Curl(\"Failure when receiving data from the peer\")");
+        assert_eq!(Failure::from_error(&curl), Failure::Reset);
+        let hyper = Wrapper(
+            "error decoding response body",
+            Some(io::Error::other(
+                "end of file before message length reached",
+            )),
+        );
+        assert_eq!(Failure::from_error(&hyper), Failure::Truncated);
+        let eof = io::Error::from(io::ErrorKind::UnexpectedEof);
+        assert_eq!(Failure::from_error(&eof), Failure::Truncated);
+        assert_eq!(Failure::Reset.to_string(), "connection reset by the server");
+        assert!(Failure::Truncated.to_string().starts_with("body cut short"));
+    }
+
+    #[test]
+    fn workers_past_the_seeds_eight_are_numbered() {
+        assert_eq!(worker_name(0), "One");
+        assert_eq!(worker_name(7), "Eight");
+        assert_eq!(worker_name(8), "9");
+        assert_eq!(worker_name(1023), "1024");
+    }
+
+    #[test]
     fn redirects_resolve_against_the_current_url() {
         let here = parse_url("http://127.0.0.1:8080/redirect/2").unwrap();
         let next = |status, location| redirect_target(&here, status, location);
@@ -474,6 +557,17 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "2 of 3 URLs failed: http://b: connection refused; x: invalid URL (no)"
+        );
+        let mut many = vec![ok("http://a"), ok("http://a")];
+        many.extend((0..3).map(|_| ("http://b".to_string(), Err(Failure::Reset))));
+        many.push(("http://c".to_string(), Err(Failure::Status(500))));
+        let error = finish(&out, Duration::from_secs(1), &many).unwrap_err();
+        assert!(
+            error.to_string().ends_with(
+                "and 1 more (outcomes: 2 HTTP 200, 1 HTTP error status 500, \
+                 3 connection reset by the server)"
+            ),
+            "{error}"
         );
     }
 }

@@ -13,11 +13,13 @@
 //! - [`polls`]: every poll of every task in the trace ([`Out::traced`]), and the tasks' lanes.
 //! - [`run`]: [`Run`], the context every program receives (mode, scale, output, options).
 //! - [`cli`]: the common command line (`--mode`, `--scale`, `--trace`, `--help`) on clap.
-//! - [`precision`]: sleep precision, the percentiles and lines of `baseline sleep K`.
+//! - [`precision`]: sleep precision, the percentiles and lines of `baseline sleep K`;
+//!   [`ticker`]: timer latency beside CPU work, the lines of `baseline ticker K`.
 //! - [`random`]: CPython's `random.seed` / `randint`, for `makerandom`.
 //! - [`fetch`]: what the four `http_fetch` programs share (outcomes, lines, limits);
 //!   [`server`]: its stand-in server on 127.0.0.1 for the seed's six sites, which
-//!   [`sites`] reads from `shared/data/sites.txt` (the Python port reads it too).
+//!   [`sites`] reads from `shared/data/sites.txt` (the Python port reads it too), and whose
+//!   `/load` route gives the bench its [`faults`].
 //! - [`mistakes`]: what the mistake programs share (a caught panic, a loop's lateness).
 //! - [`expect`]: the transcripts the tests check; [`testing`]: running a binary in a test.
 
@@ -27,6 +29,7 @@ pub mod chrome;
 pub mod cli;
 pub mod concepts;
 pub mod expect;
+pub mod faults;
 pub mod fetch;
 pub mod mistakes;
 pub mod out;
@@ -37,6 +40,7 @@ pub mod run;
 pub mod server;
 pub mod sites;
 pub mod testing;
+pub mod ticker;
 pub mod workload;
 
 pub use catalogue::{Mode, Program, Runtime};

@@ -39,12 +39,14 @@
 //! | `/chunked` | 200, [`CHUNKED_BYTES`] bytes sent with `Transfer-Encoding: chunked` |
 //! | `/big` | 200, [`BIG_BYTES`] bytes (more than [`MAX_BODY_BYTES`]), streamed, chunked |
 //! | `/hang` | nothing: the request is read and never answered (until the server stops) |
+//! | `/load` | 200, a small body at once, or on a seeded share one of four faults ([`crate::faults`]) |
 //! | anything else | 404 |
 
 use std::convert::Infallible;
 use std::io::{self, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -52,7 +54,7 @@ use std::time::Duration;
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Frame, Incoming};
-use hyper::header::{CONTENT_ENCODING, CONTENT_TYPE, HeaderValue, LOCATION};
+use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, LOCATION};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
@@ -60,6 +62,7 @@ use hyper_util::rt::TokioIo;
 use tokio::sync::oneshot;
 
 use crate::catalogue::http_fetch::SITES;
+use crate::faults::{CutShort, Fault, Faults, LOAD_BYTES, Reset, ResettableIo, Tally};
 use crate::fetch::MAX_BODY_BYTES;
 
 /// The text `/gzip` sends, compressed.
@@ -88,6 +91,8 @@ pub struct Server {
     /// Sending (or dropping) it tells the server's thread to stop.
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
+    /// What `/load` did.
+    tally: Arc<Tally>,
 }
 
 impl std::fmt::Debug for Server {
@@ -100,6 +105,16 @@ impl Server {
     /// Starts the server on `127.0.0.1` with an ephemeral port; the sites answer after their
     /// latency times `scale`. It is ready when this returns.
     pub fn start(scale: f64) -> anyhow::Result<Server> {
+        Server::start_with(scale, Faults::NONE)
+    }
+
+    /// [`Server::start`], with `/load` misbehaving as `faults` say ([`crate::faults`]).
+    pub fn start_with(scale: f64, faults: Faults) -> anyhow::Result<Server> {
+        let tally = Arc::new(Tally::default());
+        let load = Load {
+            faults,
+            tally: tally.clone(),
+        };
         let listener = listener()?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel();
@@ -123,7 +138,7 @@ impl Server {
                 match started {
                     Ok((runtime, listener)) => {
                         let _ = ready.send(Ok(()));
-                        runtime.block_on(serve(listener, scale, stopped));
+                        runtime.block_on(serve(listener, scale, load, stopped));
                         // Dropping the runtime here drops the connections still open.
                     }
                     Err(e) => {
@@ -135,12 +150,18 @@ impl Server {
             addr,
             stop: Some(stop),
             thread: Some(thread),
+            tally,
         };
         match is_ready.recv() {
             Ok(Ok(())) => Ok(server),
             Ok(Err(e)) => Err(anyhow::anyhow!("cannot start the stand-in server: {e}")),
             Err(_) => Err(anyhow::anyhow!("the stand-in server's thread died")),
         }
+    }
+
+    /// What `/load` did so far: the requests it received and the outcome it gave each.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
     }
 
     /// The address it listens on.
@@ -198,8 +219,20 @@ pub fn refused_url() -> io::Result<String> {
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
+/// What `/load` needs: the faults to give, and where to count them.
+#[derive(Clone)]
+struct Load {
+    faults: Faults,
+    tally: Arc<Tally>,
+}
+
 /// Accepts connections until told to stop, each served by a task of its own.
-async fn serve(listener: tokio::net::TcpListener, scale: f64, mut stop: oneshot::Receiver<()>) {
+async fn serve(
+    listener: tokio::net::TcpListener,
+    scale: f64,
+    load: Load,
+    mut stop: oneshot::Receiver<()>,
+) {
     loop {
         let accepted = tokio::select! {
             // Sent, or dropped with the Server.
@@ -209,14 +242,20 @@ async fn serve(listener: tokio::net::TcpListener, scale: f64, mut stop: oneshot:
         match accepted {
             Ok((stream, _)) => {
                 let _ = stream.set_nodelay(true);
+                // `/load`'s reset fault resets the connection through this switch.
+                let (stream, reset) = ResettableIo::new(stream);
+                let load = load.clone();
                 tokio::spawn(async move {
                     // HTTP/1.1 with keep-alive: as many requests, one after the other, as the
                     // client sends on this connection. An error is the client's doing (it left,
-                    // or sent something that is not HTTP): nothing to answer to.
+                    // or sent something that is not HTTP) or a reset of `/load`'s: nothing to
+                    // answer to.
                     let _ = http1::Builder::new()
                         .serve_connection(
                             TokioIo::new(stream),
-                            service_fn(move |request| answer(request, scale)),
+                            service_fn(move |request| {
+                                route(request, scale, load.clone(), reset.clone())
+                            }),
                         )
                         .await;
                 });
@@ -284,6 +323,39 @@ fn redirect(to: &str) -> Response<Body> {
         response.headers_mut().insert(LOCATION, location);
     }
     response
+}
+
+/// `/load` (which may fail the connection), or any other route.
+async fn route(
+    request: Request<Incoming>,
+    scale: f64,
+    load: Load,
+    reset: Reset,
+) -> Result<Response<Body>, Infallible> {
+    if request.uri().path() != "/load" {
+        return answer(request, scale).await;
+    }
+    drop(request);
+    let body = || whole(vec![b'.'; LOAD_BYTES]);
+    Ok(match load.tally.next(&load.faults) {
+        Fault::None => response(StatusCode::OK, TEXT, body()),
+        Fault::Status500 => text(StatusCode::INTERNAL_SERVER_ERROR, "a fault: status 500\n"),
+        fault @ (Fault::Reset | Fault::Truncated) => {
+            // Twice the length promised, half sent, then the end: hyper closes the
+            // connection, with an RST for a reset.
+            let half = Bytes::from(vec![b'.'; LOAD_BYTES]);
+            let reset = (fault == Fault::Reset).then_some(reset);
+            let mut response = response(StatusCode::OK, TEXT, CutShort::new(half, reset).boxed());
+            response
+                .headers_mut()
+                .insert(CONTENT_LENGTH, HeaderValue::from(2 * LOAD_BYTES));
+            response
+        }
+        Fault::Slow => {
+            tokio::time::sleep(load.faults.slow).await;
+            response(StatusCode::OK, TEXT, body())
+        }
+    })
 }
 
 /// Answers one request (a task of the connection's).
@@ -369,6 +441,7 @@ async fn answer(request: Request<Incoming>, scale: f64) -> Result<Response<Body>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::faults::{Fault, Faults, LOAD_BYTES};
     use std::io::{BufRead, Read};
     use std::net::TcpStream;
     use std::sync::Barrier;
@@ -595,5 +668,53 @@ mod tests {
         let addr = url.trim_start_matches("http://").trim_end_matches('/');
         let error = TcpStream::connect(addr).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::ConnectionRefused);
+    }
+
+    #[test]
+    fn load_gives_each_fault_its_seed_says_and_counts_it() {
+        let faults = Faults {
+            seed: 3,
+            per_mille: 200,
+            slow: Duration::from_millis(50),
+        };
+        let server = Server::start_with(1.0, faults).unwrap();
+        let requests = 30;
+        for index in 0..requests {
+            let mut stream = TcpStream::connect(server.addr()).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(30)))
+                .unwrap();
+            write!(
+                stream,
+                "GET /load HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut bytes = Vec::new();
+            let read = stream.read_to_end(&mut bytes);
+            let text = String::from_utf8_lossy(&bytes);
+            let body_len = text.split_once("\r\n\r\n").map_or(0, |(_, b)| b.len());
+            match faults.of(index) {
+                Fault::None | Fault::Slow => {
+                    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+                    assert_eq!(body_len, LOAD_BYTES);
+                }
+                Fault::Status500 => assert!(text.starts_with("HTTP/1.1 500"), "{text}"),
+                Fault::Truncated => {
+                    assert!(read.is_ok(), "a FIN, not a reset: {read:?}");
+                    assert!(text.contains(&format!("content-length: {}", 2 * LOAD_BYTES)));
+                    assert_eq!(body_len, LOAD_BYTES, "half the promised body");
+                }
+                Fault::Reset => {
+                    let error = read.expect_err("a reset");
+                    assert_eq!(error.kind(), io::ErrorKind::ConnectionReset);
+                }
+            }
+        }
+        assert_eq!(server.tally().received(), requests);
+        assert_eq!(server.tally().counts(), faults.counts(requests));
+        assert!(
+            faults.counts(requests)[1..].iter().all(|&c| c > 0),
+            "every fault was tried"
+        );
     }
 }

@@ -70,6 +70,12 @@ pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow:
     let Some(package) = runtime.package() else {
         bail!("{runtime} is not a workspace member");
     };
+    build_package(package, profile, dest)
+}
+
+/// [`build_runtime`] for any workspace member (the bench's `shared` for its
+/// `stand_in_server`).
+pub fn build_package(package: &str, profile: Profile, dest: &Path) -> anyhow::Result<Built> {
     let mut command = Command::new(cargo());
     command
         .current_dir(workspace_root())

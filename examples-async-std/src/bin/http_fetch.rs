@@ -67,6 +67,18 @@ fn failure(error: surf::Error) -> Failure {
     }
 }
 
+/// An error reading surf's body: curl's `ResponseBodyError` (a partial body) says nothing
+/// more than "unknown error", so it is named here.
+fn body_failure(error: std::io::Error) -> Failure {
+    match error
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<isahc::Error>())
+    {
+        Some(isahc::Error::ResponseBodyError(_)) => Failure::Truncated,
+        _ => Failure::from_error(&error),
+    }
+}
+
 /// A panic inside surf as a failure of the URL that caused it.
 fn panicked(panic: Box<dyn std::any::Any + Send>) -> Failure {
     let message = (panic.downcast_ref::<&str>().copied())
@@ -106,7 +118,7 @@ async fn get(client: &surf::Client, url: &str) -> Outcome {
         match reader.read(&mut buffer).await {
             Ok(0) => break,
             Ok(len) => body.add(len)?,
-            Err(error) => return Err(Failure::from_error(&error)),
+            Err(error) => return Err(body_failure(error)),
         }
     }
     Ok(Fetched {

@@ -41,11 +41,14 @@
 //! (`bench.svg`).
 
 pub mod cells;
+pub mod load;
+pub mod load_report;
 pub mod plot;
 pub mod report;
 pub mod results;
 pub mod run;
 pub mod stats;
+pub mod ticker;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -116,6 +119,103 @@ pub struct BenchArgs {
     /// Where the reports go (default: target/bench).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The stages to run, comma-separated (default: all four).
+    #[arg(long, value_name = "STAGE,...", value_delimiter = ',',
+          default_values_t = Stage::ALL)]
+    pub only: Vec<Stage>,
+    /// Use the binaries already in `<out>/bin/<runtime>/` (from an earlier bench, or copied
+    /// there from a workspace build) instead of building each member apart.
+    #[arg(long, hide = true)]
+    pub no_build: bool,
+    /// A check in under two minutes: small N, one counted run per cell (overrides the sizes).
+    #[arg(long)]
+    pub quick: bool,
+    /// The fetch at scale: requests per run, comma-separated.
+    #[arg(long, value_name = "N,N,...", value_delimiter = ',',
+          default_values_t = [1_000u64, 10_000])]
+    pub requests: Vec<u64>,
+    /// The fetch at scale: concurrent workers (and wrk's connections), comma-separated.
+    #[arg(long, value_name = "W,W,...", value_delimiter = ',',
+          default_values_t = [2u64, 64, 1024])]
+    pub workers: Vec<u64>,
+    /// The fault run: requests, workers, and the clients' --timeout (a slow answer takes
+    /// three times as long).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub fault_requests: u64,
+    #[arg(long, value_name = "W", default_value_t = 64)]
+    pub fault_workers: u64,
+    #[arg(long, value_name = "SECS", default_value_t = 1.0)]
+    pub fault_timeout: f64,
+    /// Timer latency: the counts K of CPU-bound tasks beside the ticker, comma-separated.
+    #[arg(long, value_name = "K,K,...", value_delimiter = ',',
+          default_values_t = [0u64, 1, 4, 16])]
+    pub ticker_tasks: Vec<u64>,
+    /// Timer latency: how long each run lasts.
+    #[arg(long, value_name = "SECS", default_value_t = 1.0)]
+    pub ticker_secs: f64,
+}
+
+/// A stage of the bench.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Stage {
+    /// Sleeping tasks: spawn, switch, sleep precision, count --tasks N.
+    Sleeping,
+    /// http_fetch at scale beside wrk.
+    Fetch,
+    /// The fetch with faults: every request accounted for.
+    Faults,
+    /// Timer latency beside CPU-bound tasks.
+    Ticker,
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use clap::ValueEnum as _;
+        let value = self.to_possible_value().expect("no variant is skipped");
+        f.write_str(value.get_name())
+    }
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Sleeping, Stage::Fetch, Stage::Faults, Stage::Ticker];
+}
+
+impl BenchArgs {
+    /// `--quick`'s sizes in place of the defaults (a size given on the command line stays).
+    pub fn quickened(&self) -> BenchArgs {
+        let mut args = self.clone();
+        if !args.quick {
+            return args;
+        }
+        let defaults = <BenchArgs as clap::FromArgMatches>::from_arg_matches(
+            &<BenchArgs as clap::Args>::augment_args(clap::Command::new("bench"))
+                .get_matches_from(["bench"]),
+        )
+        .expect("the defaults parse");
+        macro_rules! quick {
+            ($($field:ident = $value:expr),* $(,)?) => {
+                $(if args.$field == defaults.$field { args.$field = $value; })*
+            };
+        }
+        quick!(
+            tasks = vec![1_000],
+            repeat = 1,
+            sleeps = 20,
+            scale = 0.2,
+            trivial_tasks = 10_000,
+            ping_pong_rounds = 10_000,
+            requests = vec![500],
+            workers = vec![2, 64],
+            fault_requests = 500,
+            ticker_tasks = vec![0, 4],
+            ticker_secs = 0.2,
+        );
+        args
+    }
+
+    fn runs(&self, stage: Stage) -> bool {
+        self.only.contains(&stage)
+    }
 }
 
 /// The columns of the bench: every async runtime, tokio once per scheduler, then Python.
@@ -130,6 +230,7 @@ pub const COLUMNS: [Column; 6] = [
 
 /// Runs the bench and writes its reports; see the module documentation.
 pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
+    let args = &args.quickened();
     let sweep = sweep(args)?;
     let out_dir = args
         .out
@@ -146,7 +247,19 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     let check = |what: &str| {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
-    let bin_dirs = build_runtimes(&out_dir, profile)?;
+    let bin_dirs = if args.no_build {
+        [
+            Runtime::Tokio,
+            Runtime::AsyncStd,
+            Runtime::Smol,
+            Runtime::Sync,
+        ]
+        .into_iter()
+        .map(|r| (r, out_dir.join("bin").join(r.name())))
+        .collect()
+    } else {
+        build_runtimes(&out_dir, profile)?
+    };
     check("the builds")?;
     let python = find_python(args);
     check("the search for Python")?;
@@ -171,6 +284,35 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         eprintln!("note: {note}");
     }
     let load_before = run::loadavg();
+    let under_load = if [Stage::Fetch, Stage::Faults, Stage::Ticker]
+        .iter()
+        .any(|s| args.runs(*s))
+    {
+        let started = std::time::Instant::now();
+        let mut load = measure_under_load(
+            &runner,
+            &out_dir,
+            profile,
+            &series,
+            &bins,
+            python.as_ref(),
+            seed,
+            args,
+            &check,
+        )?;
+        load.command = command_line.to_string();
+        load.machine = machine(python.as_ref().map(|p| p.version.as_str()));
+        load.load_before = load_before.clone();
+        load.load_after = run::loadavg();
+        load.took_s = started.elapsed().as_secs_f64();
+        Some(load)
+    } else {
+        None
+    };
+    if !args.runs(Stage::Sleeping) {
+        let load = under_load.expect("a stage ran");
+        return write_load_reports(&out_dir, &load, None);
+    }
     let (rates, precision) =
         measure_rates_and_precision(&runner, &series, &bins, seed, args, &check)?;
     let points = measure_sweep(&runner, &series, &bins, &sweep, seed, args, &check)?;
@@ -189,7 +331,167 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         rates,
         precision,
     };
-    write_reports(&out_dir, &results, &sweep, &series)
+    write_reports(&out_dir, &results, &sweep, &series)?;
+    match under_load {
+        Some(load) => write_load_reports(&out_dir, &load, Some(&md_of(&out_dir)?)),
+        None => Ok(()),
+    }
+}
+
+fn md_of(out_dir: &Path) -> anyhow::Result<String> {
+    Ok(std::fs::read_to_string(out_dir.join("bench.md"))?)
+}
+
+/// The under-load stages: the fetch at scale (and wrk), the fault run, the ticker.
+#[allow(clippy::too_many_arguments)]
+fn measure_under_load<'a>(
+    runner: &Runner,
+    out_dir: &Path,
+    profile: Profile,
+    series: &[Series],
+    bins: &impl Fn(Column) -> Bins<'a>,
+    python: Option<&python::Python>,
+    seed: u64,
+    args: &BenchArgs,
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<load_report::LoadResults> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut results = load_report::LoadResults {
+        seed,
+        repeat: args.repeat,
+        cores,
+        fault_timeout_s: args.fault_timeout,
+        ticker_secs: args.ticker_secs,
+        ..Default::default()
+    };
+    if (args.runs(Stage::Fetch) || args.runs(Stage::Faults)) && !args.no_build {
+        let dest = out_dir.join("bin").join("shared");
+        eprintln!("==> building the stand-in server ({})", profile.name());
+        let built = build::build_package("shared", profile, &dest)?;
+        if let Some(error) = built.error {
+            bail!("{error}");
+        }
+    }
+    if args.runs(Stage::Fetch) || args.runs(Stage::Faults) {
+        // aiohttp for Python's client: from the Python found, or the project's venv.
+        let python = python.and_then(|found| {
+            match python::provide(found, &["aiohttp"], &python::Venv::project()) {
+                Ok(None) => Some(found.executable.clone()),
+                Ok(Some(venv)) => Some(venv.executable),
+                Err(why) => {
+                    eprintln!("==> no aiohttp ({why}): Python's client is left out");
+                    None
+                }
+            }
+        });
+        let programs = load::Programs {
+            bin: out_dir.join("bin"),
+            python,
+            wrk: load::find_wrk(),
+        };
+        let mut clients = vec![
+            load::Client::Tokio,
+            load::Client::AsyncStd,
+            load::Client::Smol,
+            load::Client::Sync,
+        ];
+        if programs.python.is_some() {
+            clients.push(load::Client::Python);
+        }
+        if args.runs(Stage::Fetch) {
+            let mut cells = Vec::new();
+            for &n in &args.requests {
+                for &w in &args.workers {
+                    for &c in clients
+                        .iter()
+                        .chain(programs.wrk.as_ref().map(|_| &load::Client::Wrk))
+                    {
+                        cells.push((c, n, w));
+                    }
+                }
+            }
+            eprintln!("==> the fetch at scale: {} cells", cells.len());
+            results.fetch = load::run(
+                runner,
+                &programs,
+                &cells,
+                0,
+                30.0,
+                args.repeat,
+                seed ^ 0xF00D,
+                check,
+            )?;
+        }
+        if args.runs(Stage::Faults) {
+            let cells: Vec<_> = clients
+                .iter()
+                .map(|&c| (c, args.fault_requests, args.fault_workers))
+                .collect();
+            eprintln!("==> faults under load: {} cells", cells.len());
+            results.faults = load::run(
+                runner,
+                &programs,
+                &cells,
+                10,
+                args.fault_timeout,
+                args.repeat,
+                seed ^ 0xFA17,
+                check,
+            )?;
+        }
+    }
+    if args.runs(Stage::Ticker) {
+        let rust_or_python = |s: Series| bins(s.column);
+        results.ticker = ticker::run(
+            runner,
+            series,
+            &rust_or_python,
+            &args.ticker_tasks,
+            args.ticker_secs,
+            args.repeat,
+            seed ^ 0x71C,
+            check,
+        )?;
+    }
+    Ok(results)
+}
+
+/// `load.json`, `bench-fetch.svg`, `bench-ticker.svg`, and `bench.md`: `sleeping` (the sleeping stages'
+/// report, when they ran) followed by the under-load tables.
+fn write_load_reports(
+    out_dir: &Path,
+    load: &load_report::LoadResults,
+    sleeping: Option<&str>,
+) -> anyhow::Result<()> {
+    atomic::write(
+        &out_dir.join("load.json"),
+        serde_json::to_string_pretty(load)?,
+    )?;
+    let mut md = sleeping.map_or_else(
+        || "# cargo xtask bench\n\n".to_string(),
+        |s| format!("{s}\n"),
+    );
+    md.push_str(&load_report::markdown(load));
+    if !load.fetch.is_empty() {
+        atomic::write(
+            &out_dir.join("bench-fetch.svg"),
+            load_report::fetch_plot(load),
+        )?;
+        md.push_str("![requests per second against workers](bench-fetch.svg)\n\n");
+    }
+    if !load.ticker.is_empty() {
+        atomic::write(
+            &out_dir.join("bench-ticker.svg"),
+            load_report::ticker_plot(load),
+        )?;
+        md.push_str("![the ticker's p99 lateness against K](bench-ticker.svg)\n");
+    }
+    atomic::write(&out_dir.join("bench.md"), md)?;
+    eprintln!(
+        "==> wrote {} (and load.json, bench-fetch.svg, bench-ticker.svg)",
+        out_dir.join("bench.md").display()
+    );
+    Ok(())
 }
 
 /// The first stage: every series' rates, and the sleep-precision rows, in one shuffled order.
@@ -425,4 +727,30 @@ fn defaults(series: &[Series]) -> Vec<Column> {
         .filter(|s| s.default)
         .map(|s| s.column)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        bench: BenchArgs,
+    }
+
+    #[test]
+    fn quick_shrinks_the_sizes_left_at_their_defaults() {
+        let args = Cli::parse_from(["bench", "--quick", "--requests", "60"]).bench;
+        let quick = args.quickened();
+        assert_eq!(quick.requests, [60], "given on the command line: kept");
+        assert_eq!((quick.repeat, quick.workers.clone()), (1, vec![2, 64]));
+        assert_eq!(quick.ticker_tasks, [0, 4]);
+        let full = Cli::parse_from(["bench"]).bench.quickened();
+        assert_eq!(full.workers, [2, 64, 1024]);
+        assert_eq!(full.only, Stage::ALL);
+        let only = Cli::parse_from(["bench", "--only", "faults,ticker"]).bench;
+        assert!(only.runs(Stage::Ticker) && !only.runs(Stage::Sleeping));
+    }
 }

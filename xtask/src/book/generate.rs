@@ -341,7 +341,7 @@ fn programs_table() -> String {
 }
 
 /// The files of `docs/` the "Measured" chapter shows: `bench.md` made fit to be included by
-/// `book/src/measured.md`, and the picture it shows, as it is.
+/// `book/src/measured.md`, and the pictures it shows, as they are.
 fn docs(root: &Path) -> anyhow::Result<Vec<(&'static str, String)>> {
     let read = |name: &str| {
         let path = root.join("docs").join(name);
@@ -350,6 +350,8 @@ fn docs(root: &Path) -> anyhow::Result<Vec<(&'static str, String)>> {
     Ok(vec![
         ("bench.md", docs_page(&read("bench.md")?, "generated/docs/")),
         ("bench.svg", read("bench.svg")?),
+        ("bench-fetch.svg", read("bench-fetch.svg")?),
+        ("bench-ticker.svg", read("bench-ticker.svg")?),
     ])
 }
 
