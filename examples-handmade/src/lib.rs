@@ -64,7 +64,11 @@ where
         program,
         Runtime::Handmade,
         |_: &NoRuntimeOpts| None,
-        |run, _| runtime::block_on(body(run)),
+        |run, _| {
+            // The main task is traced too (its polls recorded when a trace is written).
+            let out = run.out.clone();
+            runtime::block_on(out.traced("main", body(run)))
+        },
     )
 }
 

@@ -70,7 +70,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let handles = JOBS.map(|(n, d)| {
         let out = run.out.task(format!("find_divisibles({n}, {d})"));
         let task = find_divisibles(out, black_box(n), black_box(d), cooperative);
-        let task = run.out.traced(format_args!("find_divisibles({n}, {d})"), task);
+        let task = run
+            .out
+            .traced(format_args!("find_divisibles({n}, {d})"), task);
         let handle = if parallel {
             async_std::task::spawn(task)
         } else {

@@ -55,7 +55,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             for chore in CHORES {
                 let task = do_chore(run.out.task(chore.name), chore, scale);
                 match chore.kind {
-                    Kind::Machine => machines.push(runtime::spawn(task)),
+                    Kind::Machine => {
+                        machines.push(runtime::spawn(run.out.traced(chore.name, task)))
+                    }
                     Kind::Hand => task.await,
                 }
             }

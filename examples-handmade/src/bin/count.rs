@@ -50,7 +50,12 @@ pub async fn run(run: Run<CountOpts>) -> anyhow::Result<()> {
         _ => {
             // Spawn every call as a task (queued at once), then join them all.
             let handles: Vec<_> = (0..run.opts.tasks)
-                .map(|_| runtime::spawn(count(task_out.clone(), one_second)))
+                .map(|i| {
+                    runtime::spawn(task_out.traced(
+                        format_args!("count() #{}", i + 1),
+                        count(task_out.clone(), one_second),
+                    ))
+                })
                 .collect();
             for handle in handles {
                 handle.await;

@@ -61,6 +61,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let handles = JOBS.map(|(n, d)| {
         let out = run.out.task(format!("find_divisibles({n}, {d})"));
         let task = find_divisibles(out, black_box(n), black_box(d), cooperative);
+        let task = run
+            .out
+            .traced(format_args!("find_divisibles({n}, {d})"), task);
         (n, d, runtime::spawn(task))
     });
     // Join them, and check what each found: the multiples of d below n, 0 included.

@@ -133,7 +133,10 @@ pub async fn run(run: Run<HttpOpts>) -> anyhow::Result<()> {
         .map(|name| {
             let out = run.out.task(name);
             let timeout = run.opts.timeout();
-            runtime::spawn(worker(name, client.clone(), queue.clone(), timeout, out))
+            runtime::spawn(run.out.traced(
+                name,
+                worker(name, client.clone(), queue.clone(), timeout, out),
+            ))
         })
         .collect();
     let mut results = Vec::new();

@@ -85,7 +85,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // A spawned future is a task: the scheduler runs it without anyone awaiting it.
     let flag = ran();
-    let handle = runtime::spawn(answer(out.task("answer"), flag.clone()));
+    let handle = runtime::spawn(out.traced("answer", answer(out.task("answer"), flag.clone())));
     runtime::sleep(nap_time).await;
     out.println(format!(
         "spawned it, then slept without awaiting it: {}",
@@ -96,7 +96,9 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // Dropping the JoinHandle detaches the task: it keeps running.
     let (done, finished) = channel::bounded(1);
-    drop(runtime::spawn(nap(out.task("nap"), nap_time, done)));
+    drop(runtime::spawn(
+        out.traced("nap", nap(out.task("nap"), nap_time, done)),
+    ));
     out.println(format!(
         "dropped the JoinHandle: {}",
         fate(finished.recv().await.is_ok())
@@ -104,7 +106,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
 
     // cancel() drops the task's future where it stands (here: before its first poll).
     let (done, finished) = channel::bounded(1);
-    runtime::spawn(nap(out.task("nap"), nap_time, done)).cancel();
+    runtime::spawn(out.traced("nap", nap(out.task("nap"), nap_time, done))).cancel();
     out.println(format!(
         "cancelled the JoinHandle: {}",
         fate(finished.recv().await.is_ok())

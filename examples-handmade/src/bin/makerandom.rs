@@ -86,7 +86,7 @@ pub async fn run(run: Run<MakerandomOpts>) -> anyhow::Result<()> {
                 threshold(idx),
                 run.secs(pause_secs(idx)),
             );
-            runtime::spawn(task)
+            runtime::spawn(run.out.traced(format_args!("makerandom({idx})"), task))
         })
         .collect();
     // Join them (the seed's gather).

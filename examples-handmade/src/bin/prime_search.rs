@@ -76,7 +76,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         }
         Mode::Concurrent => {
             // Spawn the three searches, then join them.
-            let handles = TARGETS.map(|x| runtime::spawn(highest_prime_below(out(x), x, pause)));
+            let handles = TARGETS.map(|x| {
+                runtime::spawn(run.out.traced(
+                    format_args!("highest_prime_below({x})"),
+                    highest_prime_below(out(x), x, pause),
+                ))
+            });
             for handle in handles {
                 handle.await;
             }
@@ -85,7 +90,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // The classic mistake: async tasks that call the blocking search.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                runtime::spawn(async move { highest_prime_below_blocking(out, x, pause) })
+                runtime::spawn(
+                    run.out
+                        .traced(format_args!("highest_prime_below({x})"), async move {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;
@@ -95,7 +105,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
             // Move the blocking search off the scheduler, onto a thread of its own.
             let handles = TARGETS.map(|x| {
                 let out = out(x);
-                runtime::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
+                runtime::spawn_blocking(
+                    run.out
+                        .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                            highest_prime_below_blocking(out, x, pause)
+                        }),
+                )
             });
             for handle in handles {
                 handle.await;

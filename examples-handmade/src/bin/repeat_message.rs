@@ -79,7 +79,10 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
                 .into_iter()
                 .map(|(message, interval)| {
                     let out = run.out.task(message);
-                    runtime::spawn(repeat_message(out, message, run.secs(interval), grid))
+                    runtime::spawn(run.out.traced(
+                        message,
+                        repeat_message(out, message, run.secs(interval), grid),
+                    ))
                 })
                 .collect();
             for handle in handles {

@@ -55,7 +55,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let start = run.out.elapsed();
     let tasks = TARGETS.map(|x| {
         let out = out(x);
-        runtime::spawn_blocking(move || highest_prime_below_blocking(out, x, pause))
+        runtime::spawn_blocking(
+            run.out
+                .traced_blocking(&format_args!("highest_prime_below({x})"), move || {
+                    highest_prime_below_blocking(out, x, pause)
+                }),
+        )
     });
     for task in tasks {
         task.await;

@@ -47,7 +47,12 @@ pub async fn run(run: Run<SayOpts>) -> anyhow::Result<()> {
     // Spawn one task per word: both start sleeping now.
     let handles: Vec<_> = WORDS
         .into_iter()
-        .map(|(what, when)| runtime::spawn(say(run.out.task(what), what, run.secs(when))))
+        .map(|(what, when)| {
+            runtime::spawn(
+                run.out
+                    .traced(what, say(run.out.task(what), what, run.secs(when))),
+            )
+        })
         .collect();
     // Join them (the seed's gather).
     for handle in handles {

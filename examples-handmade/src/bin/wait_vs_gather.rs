@@ -53,7 +53,7 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let out = &run.out;
     let spawn_jobs = || {
         JOBS.map(|(name, secs)| {
-            let task = runtime::spawn(job(out.task(name), name, run.secs(secs)));
+            let task = runtime::spawn(out.traced(name, job(out.task(name), name, run.secs(secs))));
             (name, task)
         })
     };

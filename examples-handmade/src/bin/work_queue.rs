@@ -69,7 +69,12 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     // Spawn both workers, then wait for both.
     let handles: Vec<_> = WORKERS
         .iter()
-        .map(|&name| runtime::spawn(task(run.out.task(name), name, work_queue.clone(), blocking)))
+        .map(|&name| {
+            runtime::spawn(run.out.traced(
+                format_args!("Task {name}"),
+                task(run.out.task(name), name, work_queue.clone(), blocking),
+            ))
+        })
         .collect();
     for handle in handles {
         handle.await;

@@ -70,7 +70,8 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
     let search = |(n, d): (u64, u64)| {
         let out = run.out.task(format!("find_divisibles({n}, {d})"));
         let task = find_divisibles(out, black_box(n), black_box(d), cooperative);
-        run.out.traced(format_args!("find_divisibles({n}, {d})"), task)
+        run.out
+            .traced(format_args!("find_divisibles({n}, {d})"), task)
     };
     if parallel {
         // A pool: one executor, run by one thread per core until `stop` is dropped.
