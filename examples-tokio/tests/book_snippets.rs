@@ -76,7 +76,7 @@ async fn fetch(url: u64) -> String {
 // ANCHOR: buffer_unordered
 async fn fetch_all(urls: Vec<u64>) -> Vec<String> {
     stream::iter(urls)
-        .map(|url| fetch(url))
+        .map(fetch)
         .buffer_unordered(4)
         .collect()
         .await
