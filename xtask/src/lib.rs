@@ -16,7 +16,10 @@
 //! - [`markdown`]: the Markdown tables of both reports.
 //! - [`machine`]: the one-line description of the machine in both reports.
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
+//! - [`asyncio_lines`]: whether an asyncio row's Rust form printed its Python form's lines but
+//!   for the declared differences (the rows' test and the book's check).
 
+pub mod asyncio_lines;
 pub mod atomic;
 pub mod bench;
 pub mod book;

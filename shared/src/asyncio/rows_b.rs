@@ -7,16 +7,8 @@ use super::{Difference, Row};
 const fn no_async_drop(runtime: &'static str) -> Difference {
     Difference {
         runtime,
-        python: &[
-            "open",
-            "close (async cleanup)",
-            "task cancelled inside the block",
-        ],
-        rust: &[
-            "open",
-            "dropped without close (Drop cannot await)",
-            "task cancelled inside the block",
-        ],
+        python: &["close (async cleanup)"],
+        rust: &["dropped without close (Drop cannot await)"],
         why: "Rust has no async Drop: a future cancelled inside the block is dropped, and only \
               the synchronous Drop runs, where Python awaits __aexit__ on cancellation too",
     }

@@ -19,6 +19,7 @@ use std::time::Duration;
 use anyhow::{Context as _, bail};
 use shared::asyncio::{self, Difference, RUST_RUNTIMES, Row};
 
+use crate::asyncio_lines::check_lines;
 use crate::build;
 use crate::python;
 use crate::runner::{Job, Runner};
@@ -64,29 +65,6 @@ fn recorded(root: &Path, name: &str, form: &str) -> Option<String> {
     std::fs::read_to_string(root.join(output_path(name, form))).ok()
 }
 
-/// The Python output with `runtime`'s declared differences of `row` applied: what that
-/// runtime's form must print. `Err` when a difference's Python lines are not in the output.
-pub fn expected(row: &Row, runtime: &str, python: &[String]) -> Result<Vec<String>, String> {
-    let mut lines: Vec<String> = python.to_vec();
-    for difference in row.differences.iter().filter(|d| d.runtime == runtime) {
-        let want: Vec<String> = difference.python.iter().map(|s| s.to_string()).collect();
-        let got: Vec<String> = difference.rust.iter().map(|s| s.to_string()).collect();
-        if want.is_empty() {
-            // Lines the Rust form adds: at the end.
-            lines.extend(got);
-            continue;
-        }
-        let Some(at) = lines.windows(want.len()).position(|w| w == want.as_slice()) else {
-            return Err(format!(
-                "declares {runtime} replaces {:?}, which the Python output does not print",
-                difference.python
-            ));
-        };
-        lines.splice(at..at + want.len(), got);
-    }
-    Ok(lines)
-}
-
 /// What is wrong with the recorded outputs: a form not recorded, or a Rust output that is not
 /// the Python one with the declared differences.
 pub fn output_problems(root: &Path) -> Vec<String> {
@@ -109,15 +87,19 @@ pub fn output_problems(root: &Path) -> Vec<String> {
                 ));
                 continue;
             };
-            let rust: Vec<String> = rust.lines().map(str::to_string).collect();
-            match expected(row, runtime, &python) {
-                Err(why) => problems.push(format!("row {}: {why}", row.name)),
-                Ok(want) if want != rust => problems.push(format!(
-                    "{}: not the Python output with the declared differences of row {}",
+            let python: Vec<&str> = python.iter().map(String::as_str).collect();
+            let rust: Vec<&str> = rust.lines().collect();
+            let declared: Vec<&Difference> = row
+                .differences
+                .iter()
+                .filter(|d| d.runtime == runtime)
+                .collect();
+            if let Err(why) = check_lines(&python, &rust, &declared) {
+                problems.push(format!(
+                    "{}: not the Python output with the declared differences of row {}: {why}",
                     path.display(),
                     row.name
-                )),
-                Ok(_) => {}
+                ));
             }
         }
     }
@@ -407,42 +389,6 @@ fn html_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const ROW: Row = Row {
-        name: "x",
-        api: "asyncio.x",
-        shows: "x",
-        differences: &[
-            Difference {
-                runtime: "smol",
-                python: &["b", "c"],
-                rust: &["B"],
-                why: "w",
-            },
-            Difference {
-                runtime: "tokio",
-                python: &[],
-                rust: &["extra"],
-                why: "w",
-            },
-        ],
-    };
-
-    fn lines(text: &str) -> Vec<String> {
-        text.lines().map(str::to_string).collect()
-    }
-
-    #[test]
-    fn declared_differences_replace_the_python_lines() {
-        let python = lines("a\nb\nc\nd");
-        assert_eq!(expected(&ROW, "smol", &python).unwrap(), lines("a\nB\nd"));
-        assert_eq!(
-            expected(&ROW, "tokio", &python).unwrap(),
-            lines("a\nb\nc\nd\nextra")
-        );
-        assert_eq!(expected(&ROW, "async-std", &python).unwrap(), python);
-        assert!(expected(&ROW, "smol", &lines("a\nc\nb")).is_err());
-    }
 
     #[test]
     fn every_row_has_its_section_and_a_table_line_that_links_to_it() {
