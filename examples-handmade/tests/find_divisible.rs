@@ -1,5 +1,5 @@
-//! find_divisible on the handmade runtime: on a `LocalExecutor` every task runs on one thread and none
-//! starts before all are spawned, so the order of both modes is a fact and is checked whole.
+//! find_divisible on the handmade runtime: its loop runs every task on one thread, in FIFO
+//! order, and none starts before all are spawned, so the order of both modes is a fact and is checked whole.
 
 use examples_handmade::runtime;
 use shared::expect::assert_transcript;
