@@ -240,12 +240,13 @@ pub fn a_silent_server_times_out(exe: &str, args: &[&str]) {
     assert!(run.stderr.contains("1 of 2 URLs failed"), "{run:?}");
 }
 
-/// Bad options after `args` (`--workers 0`, `--workers 9`, `--timeout 0`, `--timeout soon`):
-/// exit code 2, one line on stderr, nothing fetched.
+/// Bad options after `args` (`--workers 0`, `--workers` past [`crate::cli::MAX_WORKERS`],
+/// `--timeout 0`, `--timeout soon`): exit code 2, one line on stderr, nothing fetched.
 pub fn bad_options_exit_2(exe: &str, args: &[&str]) {
+    let too_many = (crate::cli::MAX_WORKERS + 1).to_string();
     for bad in [
         &["--workers", "0"][..],
-        &["--workers", "9"][..],
+        &["--workers", &too_many][..],
         &["--timeout", "0"][..],
         &["--timeout", "soon"][..],
     ] {
