@@ -275,7 +275,8 @@ pub mod concepts {
 
 /// lazy_futures' lines under `runtime`: the same until the spawned task's handle is
 /// dropped, which detaches the task under tokio and async-std and cancels it under smol;
-/// then a task left napping when the program ends, which only tokio drops (at shutdown).
+/// then a task left napping when the program ends, which tokio (at shutdown) and the handmade
+/// loop (when `block_on` returns) drop, and smol's and async-std's executors never do.
 fn lazy_futures(runtime: Runtime) -> Vec<String> {
     let answer = catalogue::lazy_futures::ANSWER;
     let handle = if runtime == Runtime::Smol {
@@ -314,7 +315,7 @@ fn lazy_futures(runtime: Runtime) -> Vec<String> {
         ]),
     }
     lines.push(catalogue::lazy_futures::LEFT_NAPPING.to_string());
-    if runtime == Runtime::Tokio {
+    if matches!(runtime, Runtime::Tokio | Runtime::Handmade) {
         lines.push(catalogue::lazy_futures::DROPPED_AT_SHUTDOWN.to_string());
     }
     lines

@@ -18,6 +18,11 @@
 //! when it finishes. A cancelled task's future is dropped, and the sender with it, so
 //! the receiver hears "closed" at once instead of a message.
 //!
+//! Detached is not forever: the last step leaves a task napping for an hour when the program
+//! ends. When `block_on` returns, this loop drops the tasks it still has, as tokio's runtime
+//! does at shutdown (smol's and async-std's executors never drop theirs): a guard the task
+//! holds says so, after the timing line.
+//!
 //! ```text
 //! cargo run -p examples-handmade --bin lazy_futures    # 1 s
 //! ```
@@ -29,7 +34,9 @@ use std::time::Duration;
 
 use async_channel::{self as channel, Sender};
 use examples_handmade::runtime;
-use shared::catalogue::lazy_futures::{ANSWER, NAP_SECS};
+use shared::catalogue::lazy_futures::{
+    ANSWER, DROPPED_AT_SHUTDOWN, LEFT_NAPPING, LONG_NAP_SECS, NAP_SECS,
+};
 use shared::{NoOpts, Out, Program, Run};
 
 /// The seed's `main()`: says it is running and returns a number; `ran` records that it ran.
@@ -44,6 +51,15 @@ async fn nap(out: Out, how_long: Duration, done: Sender<()>) {
     runtime::sleep(how_long).await;
     out.println("nap() finished");
     let _ = done.send(()).await;
+}
+
+/// Held by the task left napping at the end: says when its future is dropped.
+struct DroppedAtShutdown(Out);
+
+impl Drop for DroppedAtShutdown {
+    fn drop(&mut self) {
+        self.0.println(DROPPED_AT_SHUTDOWN);
+    }
 }
 
 /// What became of a napping task: it sent on its channel, or its future was dropped.
@@ -111,6 +127,16 @@ pub async fn run(run: Run<NoOpts>) -> anyhow::Result<()> {
         "cancelled the JoinHandle: {}",
         fate(finished.recv().await.is_ok())
     ));
+
+    // Detached is not forever: this task still naps when the program ends, and the loop
+    // drops it when `block_on` returns (its guard prints then, after the timing line).
+    // The guard is made here and moved in: an async block makes nothing until it is polled.
+    let guard = DroppedAtShutdown(out.task("nap"));
+    drop(runtime::spawn(async move {
+        let _guard = guard;
+        runtime::sleep(Duration::from_secs_f64(LONG_NAP_SECS)).await;
+    }));
+    out.println(LEFT_NAPPING);
 
     out.timing(format!(
         "executed in {:.2} seconds.",
