@@ -93,34 +93,37 @@ def check_chapter(page, name, problems, python):
         problems.append(f"{name}: the active runtime tab shows no program")
 
 
-def check_timeline(page, base, chapter, problems, screenshot):
-    """The chapter's timeline loads, and, opened on its own, draws poll bars on task lanes."""
+def check_timeline(page, base, chapter, problems):
+    """The chapter's timeline picture (the book's measured snapshot) loads."""
     page.goto(base + chapter, wait_until="networkidle")
     img = page.query_selector("img[src*='timeline-']")
     if img is None:
         problems.append(f"{chapter}: no timeline picture")
-        return
-    if not page.evaluate("img => img.complete && img.naturalWidth > 0", img):
+    elif not page.evaluate("img => img.complete && img.naturalWidth > 0", img):
         problems.append(f"{chapter}: its timeline did not load")
-        return
-    url = page.evaluate("img => img.src", img)
-    page.goto(url, wait_until="networkidle")
+    else:
+        print(f"{chapter}: its timeline loaded")
+
+
+def check_report_polls(page, report, problems, screenshot):
+    """The report's new timelines (inline, from this run) draw poll bars on task lanes."""
     bars = page.eval_on_selector_all(
-        "rect",
+        "svg rect",
         """els => els.filter(e => {
             const t = e.querySelector('title');
             return t && / poll/.test(t.textContent) && e.getBBox().width > 0;
         }).length""",
     )
     waits = page.eval_on_selector_all(
-        "line", "els => els.filter(e => /alive from/.test(e.textContent)).length"
+        "svg line", "els => els.filter(e => /alive from/.test(e.textContent)).length"
     )
     if bars == 0 or waits == 0:
-        problems.append(f"{url}: {bars} poll bars and {waits} task lanes with polls drawn")
-    else:
-        print(f"opened {url}: {bars} poll bars on {waits} task lanes")
-    page.screenshot(path=str(screenshot), full_page=True)
-    print(f"screenshot of the timeline: {screenshot}")
+        problems.append(f"{report}: {bars} poll bars and {waits} task lanes with polls drawn")
+        return
+    print(f"{report}: {bars} poll bars on {waits} task lanes")
+    page.eval_on_selector("svg", "e => { e.scrollIntoView(); }")
+    page.screenshot(path=str(screenshot))
+    print(f"screenshot of the report's first timeline: {screenshot}")
 
 
 def main():
@@ -187,10 +190,7 @@ def main():
         print(f"screenshot of {next_name}: {args.screenshot}")
 
         current["name"] = args.timeline_chapter
-        check_timeline(
-            page, base, args.timeline_chapter, problems,
-            args.screenshot.with_name(args.screenshot.stem + "-timeline.png"),
-        )
+        check_timeline(page, base, args.timeline_chapter, problems)
 
         if args.report:
             report_server, report_base = serve(args.report.parent)
@@ -202,6 +202,10 @@ def main():
                 problems.append(f"{args.report}: {tables} tables and {svgs} timelines")
             else:
                 print(f"opened {args.report}: {tables} tables, {svgs} timelines")
+            check_report_polls(
+                page, args.report, problems,
+                args.screenshot.with_name(args.screenshot.stem + "-timeline.png"),
+            )
         browser.close()
     server.shutdown()
     if report_server:
