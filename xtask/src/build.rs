@@ -75,7 +75,13 @@ pub fn build_runtime(runtime: Runtime, profile: Profile, dest: &Path) -> anyhow:
 
 /// [`build_runtime`] for any workspace member (the bench's `shared` for its
 /// `stand_in_server`).
+///
+/// Several xtask processes may build at once (`cargo xtask test` runs xtask's test binaries
+/// side by side, and three of them run `compare` or `bench`): between cargo's exit and the
+/// links, another build could replace `target/<profile>/count` with another member's. So
+/// the build and the links hold [`lock`] on `target/.xtask-build.lock`.
 pub fn build_package(package: &str, profile: Profile, dest: &Path) -> anyhow::Result<Built> {
+    let _lock = lock(&workspace_root().join("target").join(".xtask-build.lock"))?;
     let mut command = Command::new(cargo());
     command
         .current_dir(workspace_root())
@@ -112,6 +118,24 @@ pub fn build_package(package: &str, profile: Profile, dest: &Path) -> anyhow::Re
         binaries.insert(name, keep);
     }
     Ok(Built { binaries, error })
+}
+
+/// An exclusive lock on the file `path` (created if missing), held until the file is dropped:
+/// waits while another process holds it.
+pub fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    file.lock()
+        .with_context(|| format!("locking {}", path.display()))?;
+    Ok(file)
 }
 
 /// `dest` (replaced if it exists) becomes the file `source` names now: a hard link where the

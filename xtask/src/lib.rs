@@ -16,6 +16,7 @@
 //! - [`markdown`]: the Markdown tables of both reports.
 //! - [`machine`]: the one-line description of the machine in both reports.
 //! - [`python`]: the Python ports in `python/` as a fifth runtime.
+//! - [`testing`]: `cargo xtask test`, one member at a time, its test binaries side by side.
 //! - [`asyncio_lines`]: whether an asyncio row's Rust form printed its Python form's lines but
 //!   for the declared differences (the rows' test and the book's check).
 
@@ -32,3 +33,4 @@ pub mod order;
 pub mod python;
 pub mod runner;
 pub mod svg;
+pub mod testing;

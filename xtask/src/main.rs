@@ -1,22 +1,19 @@
 //! `cargo xtask`: the project's own tasks (the alias is in `.cargo/config.toml`).
 //!
-//! - `cargo xtask test`: every test of the workspace, one member at a time.
+//! - `cargo xtask test`: every test of the workspace, one member at a time, a member's test
+//!   binaries side by side (`xtask/src/testing.rs`).
 //! - `cargo xtask compare`: every program under every runtime, side by side and measured
 //!   (`xtask/src/compare/`; reports in `target/compare/`).
 //! - `cargo xtask bench`: `count --tasks N` against bare loops, N up to 1 000 000, under every
 //!   async runtime and Python (`xtask/src/bench/`; reports in `target/bench/`).
 //!
-//! Why one member at a time: every runtime crate names its binaries after the programs
-//! (`count`, `say`, …), so a whole-workspace build puts four binaries called `count` in
-//! `target/debug/` ("output filename collision", cargo issue 6313), and an integration test
-//! could run another member's binary. Built one member per cargo invocation, each test runs
-//! its own crate's binaries.
+//! Why one member at a time: see `xtask/src/testing.rs` (the members name their binaries
+//! alike, cargo issue 6313).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
-use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -32,9 +29,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Run every test of the workspace, one member at a time (see `xtask/src/main.rs`).
+    /// Run every test of the workspace, one member at a time, a member's test binaries side
+    /// by side (see `xtask/src/testing.rs`).
     Test {
-        /// Extra arguments for each `cargo test` (after `--`: passed to the test binaries).
+        /// How many test binaries of a member run at once.
+        #[arg(long, default_value_t = 4, value_name = "N")]
+        jobs: usize,
+        /// Extra arguments for each member's `cargo test --no-run` (after `--`: passed to the
+        /// test binaries).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -62,22 +64,9 @@ enum Task {
     },
 }
 
-/// The workspace members, in the order `cargo xtask test` tests them. xtask comes last: its
-/// end-to-end test of `compare` runs the runtime members' dev builds, which their own tests
-/// have just made.
-const MEMBERS: [&str; 7] = [
-    "shared",
-    "examples-sync",
-    "examples-tokio",
-    "examples-async-std",
-    "examples-smol",
-    "examples-handmade",
-    "xtask",
-];
-
 fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
-        Task::Test { args } => test(&args).map(|()| ExitCode::SUCCESS),
+        Task::Test { jobs, args } => xtask::testing::test(jobs, &args).map(|()| ExitCode::SUCCESS),
         Task::Compare(args) => {
             xtask::interrupt::install()?;
             let all_good = xtask::compare::compare(&args, &command_line());
@@ -130,22 +119,4 @@ fn interrupted_or(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> 
         },
         ok => ok,
     }
-}
-
-/// `cargo test -p <member>` for every member in turn; stops at the first failure.
-fn test(args: &[String]) -> anyhow::Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    for member in MEMBERS {
-        eprintln!("==> cargo test -p {member}");
-        let status = Command::new(&cargo)
-            .args(["test", "--package", member])
-            .args(args)
-            .status()
-            .with_context(|| format!("cannot run {cargo}"))?;
-        if !status.success() {
-            bail!("tests of {member} failed");
-        }
-    }
-    eprintln!("==> all tests passed");
-    Ok(())
 }

@@ -98,11 +98,14 @@ impl Venv {
 /// A Python that has every one of `modules`: `Ok(None)` when `python` itself has them,
 /// `Ok(Some(venv's))` when `venv` has them, after creating it and installing its requirements
 /// with pip if it must; `Err` with one line saying why not (no `venv` module, no pip, no
-/// registry, a module still missing).
+/// registry, a module still missing). Several processes may ask at once (xtask's test
+/// binaries run side by side): the creation and the install hold a lock on `<venv>.lock`.
 pub fn provide(python: &Python, modules: &[&str], venv: &Venv) -> Result<Option<Python>, String> {
     if modules.iter().all(|m| has_module(python, m)) {
         return Ok(None);
     }
+    let _lock =
+        crate::build::lock(&venv.dir.with_extension("lock")).map_err(|e| format!("{e:#}"))?;
     let runner = Runner::plain();
     let venv_python = Python {
         version: python.version.clone(),
