@@ -1,14 +1,16 @@
 //! The runtime's own tests (`src/runtime/`): the order tasks run in, the order equal
 //! deadlines fire in, the edges (a wake from another thread, a dropped handle, a panicking
-//! task, a waker used after its task ended), and 100 000 tasks.
+//! task, a waker used after its task ended, a stale waker or handle whose slot holds another
+//! task now), and 100 000 tasks.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::future::poll_fn;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use futures::FutureExt;
 use std::rc::Rc;
 use std::sync::mpsc;
-use std::task::Waker;
+use std::task::{Poll, Waker};
 use std::time::{Duration, Instant};
 
 use examples_handmade::runtime::{block_on, sleep, sleep_until, spawn, spawn_blocking, yield_now};
@@ -181,6 +183,57 @@ fn a_waker_used_after_its_task_ended_is_ignored() {
         spawn(async move { after.borrow_mut().push("a later task runs".to_string()) }).await;
     });
     assert_eq!(*seen.borrow(), ["a later task runs"]);
+}
+
+#[test]
+fn a_stale_waker_does_not_poll_the_task_that_reuses_its_slot() {
+    let kept: Rc<RefCell<Option<Waker>>> = Rc::default();
+    let polls = Rc::new(Cell::new(0));
+    block_on(async {
+        // The first task ends at its first poll; its waker outlives it. Awaiting the handle
+        // takes the output and frees the task's slot.
+        let keep = kept.clone();
+        spawn(poll_fn(move |cx| {
+            *keep.borrow_mut() = Some(cx.waker().clone());
+            Poll::Ready(())
+        }))
+        .await;
+        // The next task takes that slot (the last freed is reused first) and waits, never
+        // woken by a waker of its own.
+        let counted = polls.clone();
+        let waiting = spawn(poll_fn(move |_| {
+            counted.set(counted.get() + 1);
+            Poll::<()>::Pending
+        }));
+        yield_now().await;
+        assert_eq!(polls.get(), 1, "polled once, when spawned");
+        // The old waker names the same slot, with the generation before: it is ignored.
+        kept.borrow().as_ref().unwrap().wake_by_ref();
+        yield_now().await;
+        yield_now().await;
+        assert_eq!(polls.get(), 1, "the stale wake polled the slot's new task");
+        assert_eq!(waiting.cancel(), None);
+    });
+}
+
+#[test]
+fn a_handle_kept_from_an_earlier_block_on_does_not_touch_a_later_task() {
+    // The task is dropped when its block_on ends; its handle is kept (returned, not awaited).
+    #[expect(
+        clippy::async_yields_async,
+        reason = "the handle outlives its block_on"
+    )]
+    let old = block_on(async { spawn(std::future::pending::<()>()) });
+    let value = block_on(async {
+        // This task takes the old task's slot, one generation later.
+        let new = spawn(async {
+            yield_now().await;
+            7
+        });
+        assert_eq!(old.cancel(), None, "the old task is gone already");
+        new.await
+    });
+    assert_eq!(value, 7);
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! A task is a future that was given to [`spawn`]. The loop keeps a FIFO queue of the tasks
 //! that are ready to run and polls them one after another. Polling a future runs it until it
 //! has to wait (it returns `Poll::Pending`) or has finished (`Poll::Ready`). A task that had to
-//! wait stays in the table, out of the queue, until something calls its `Waker`: the timer
-//! when its deadline passes, the reactor when its socket is ready, another task (a channel),
-//! another thread (`spawn_blocking`). `wake` puts the task back at the end of the queue.
+//! wait stays in the task table (a slab, `tasks.rs`), out of the queue, until
+//! something calls its `Waker`: the timer when its deadline passes, the reactor when its socket
+//! is ready, another task (a channel), another thread (`spawn_blocking`). `wake` puts the
+//! task's waker at the end of the queue; the loop pops it, finds the task by the id the waker
+//! carries, and polls the task with that same waker.
 //!
 //! One turn of the loop (asyncio's `_run_once` has the same three steps):
 //! 1. If no task is ready, sleep in the reactor until a socket is ready, the earliest timer is
@@ -15,9 +17,11 @@
 //!    A task woken while they run (`yield_now` wakes itself) waits for the next turn, so timers
 //!    and sockets are checked between two turns of a task that keeps yielding.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::future::{Future, poll_fn};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::{Pin, pin};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -25,18 +29,29 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use super::join::{self, JoinHandle};
+use super::tasks::{Id, Stage, Tasks};
 use super::{reactor, timer};
 
 // ANCHOR: task
 /// A spawned future, boxed so that the table can hold futures of any type, and pinned: once
 /// polled, a future may hold references into itself (a local borrowed across an `.await`),
 /// so it must never move again. `Pin<Box<…>>` promises that, in safe code.
-type Task = Pin<Box<dyn Future<Output = ()>>>;
-// ANCHOR_END: task
+pub(super) type Task = Pin<Box<dyn Spawned>>;
 
-/// The id under which [`block_on`]'s own future is woken: it is not in the table, but it
-/// waits in the queue like a task (task ids start at 1).
-const MAIN: u64 = 0;
+/// A future whose output comes boxed as `dyn Any`, so that tasks of any output type fit in
+/// one table (a `()` boxes to nothing: no allocation). Implemented for every future: the box
+/// holds the future itself, where a wrapping `async` block would hold it twice (its
+/// argument, and the future it awaits, are two fields of its state).
+pub(super) trait Spawned {
+    fn poll_boxed(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Box<dyn Any>>;
+}
+
+impl<F: Future<Output: 'static>> Spawned for F {
+    fn poll_boxed(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Box<dyn Any>> {
+        self.poll(cx).map(|output| Box::new(output) as Box<dyn Any>)
+    }
+}
+// ANCHOR_END: task
 
 // ANCHOR: waker
 /// What the wakers share with the loop. A `Waker` must be `Send` and `Sync` (a thread may wake
@@ -47,17 +62,18 @@ pub(super) struct Shared {
     pub(super) poller: polling::Poller,
 }
 
-/// The run queue: the ids of the tasks that are ready, oldest first.
+/// The run queue: the wakers of the tasks that are ready, oldest first.
 struct Ready {
-    queue: VecDeque<u64>,
+    queue: VecDeque<Arc<TaskWaker>>,
     /// Whether the loop sleeps (or is about to): then a wake must also notify the poller.
     sleeping: bool,
 }
 
 /// The waker of one task: it knows the task's id and the queue to put it in.
 struct TaskWaker {
-    id: u64,
-    /// Whether the id is in the queue already: waking a task twice queues it once.
+    /// The task's slot in the table (`None`: `block_on`'s own future, which has none).
+    id: Option<Id>,
+    /// Whether the waker is in the queue already: waking a task twice queues it once.
     queued: AtomicBool,
     shared: Arc<Shared>,
 }
@@ -73,7 +89,7 @@ impl Wake for TaskWaker {
             return;
         }
         let mut ready = self.shared.ready.lock().unwrap();
-        ready.queue.push_back(self.id);
+        ready.queue.push_back(self.clone());
         // The loop sleeps in the reactor, and this may be another thread: wake the loop up.
         if std::mem::take(&mut ready.sleeping) {
             let _ = self.shared.poller.notify();
@@ -82,11 +98,10 @@ impl Wake for TaskWaker {
 }
 // ANCHOR_END: waker
 
-/// The executor of one thread: the run queue (shared with the wakers) and the table of tasks.
+/// The executor of one thread: the run queue (shared with the wakers) and the task table.
 struct Executor {
     shared: Arc<Shared>,
-    tasks: RefCell<HashMap<u64, (Task, Arc<TaskWaker>)>>,
-    next_id: Cell<u64>,
+    tasks: RefCell<Tasks>,
     running: Cell<bool>,
 }
 
@@ -98,8 +113,7 @@ thread_local! {
             ready: Mutex::new(Ready { queue: VecDeque::new(), sleeping: false }),
             poller: polling::Poller::new().expect("the OS gave no poller (epoll, kqueue)"),
         }),
-        tasks: RefCell::new(HashMap::new()),
-        next_id: Cell::new(MAIN + 1),
+        tasks: RefCell::default(),
         running: Cell::new(false),
     };
 }
@@ -109,36 +123,34 @@ pub(super) fn with_poller<R>(f: impl FnOnce(&polling::Poller) -> R) -> R {
     EXECUTOR.with(|executor| f(&executor.shared.poller))
 }
 
+/// This thread's task table, for the join handles. `None` once the thread's executor is gone
+/// (a handle dropped while the thread ends: nothing is left to detach from).
+pub(super) fn with_tasks<R>(f: impl FnOnce(&mut Tasks) -> R) -> Option<R> {
+    EXECUTOR
+        .try_with(|executor| f(&mut executor.tasks.borrow_mut()))
+        .ok()
+}
+
 // ANCHOR: spawn
 /// Starts `future` as a task and returns a handle to await its output. Like
 /// `asyncio.create_task`, the task is queued at once; it runs when the loop gets to it (inside
 /// [`block_on`] on this thread). No `Send` bound: the task never leaves this thread.
 pub fn spawn<T: 'static>(future: impl Future<Output = T> + 'static) -> JoinHandle<T> {
+    // The future's allocation, one of two per task.
+    let task: Task = Box::pin(future);
     EXECUTOR.with(|executor| {
-        let id = executor.next_id.get();
-        executor.next_id.set(id + 1);
-        let (task, handle) = join::task(id, future);
+        let id = executor.tasks.borrow_mut().insert(task);
+        // And the waker's, the other one: every `Waker` of the task shares this `Arc`.
         let waker = Arc::new(TaskWaker {
-            id,
+            id: Some(id),
             queued: AtomicBool::new(false),
             shared: executor.shared.clone(),
         });
-        executor
-            .tasks
-            .borrow_mut()
-            .insert(id, (Box::pin(task), waker.clone()));
         waker.wake();
-        handle
+        JoinHandle::new(id)
     })
 }
 // ANCHOR_END: spawn
-
-/// Drops a task's future now, if it has not finished: [`JoinHandle::cancel`].
-pub(super) fn cancel(id: u64) {
-    // Dropped after the borrow ends: its drop code may spawn or cancel in turn.
-    let task = EXECUTOR.with(|executor| executor.tasks.borrow_mut().remove(&id));
-    drop(task);
-}
 
 // ANCHOR: yield_now
 /// Lets the other ready tasks run: wakes this task (to the end of the queue), then returns
@@ -177,25 +189,28 @@ impl Executor {
         let _stop = Stop(self);
         let mut future = pin!(future);
         let main = Arc::new(TaskWaker {
-            id: MAIN,
+            id: None,
             queued: AtomicBool::new(false),
             shared: self.shared.clone(),
         });
-        let main_waker = Waker::from(main.clone());
-        main_waker.wake_by_ref();
+        main.wake();
         let mut batch = VecDeque::new();
         loop {
             self.next_batch(&mut batch);
-            while let Some(id) = batch.pop_front() {
-                if id != MAIN {
-                    self.run(id);
-                    continue;
-                }
-                main.queued.store(false, Ordering::Release);
-                if let Poll::Ready(output) =
-                    future.as_mut().poll(&mut Context::from_waker(&main_waker))
-                {
-                    return output;
+            while let Some(waker) = batch.pop_front() {
+                // Out of the queue: from now on a wake queues the task again.
+                waker.queued.store(false, Ordering::Release);
+                // The task is polled with the waker that queued it: no copy made.
+                let id = waker.id;
+                let waker = Waker::from(waker);
+                match id {
+                    Some(id) => self.run(id, &waker),
+                    None => {
+                        let mut cx = Context::from_waker(&waker);
+                        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+                            return output;
+                        }
+                    }
                 }
             }
         }
@@ -204,8 +219,8 @@ impl Executor {
 
     // ANCHOR: next_batch
     /// Steps 1 and 2 of a turn: sleeps if nothing is ready, wakes the due timers, and moves
-    /// the ready ids into `batch`.
-    fn next_batch(&self, batch: &mut VecDeque<u64>) {
+    /// the ready wakers into `batch`.
+    fn next_batch(&self, batch: &mut VecDeque<Arc<TaskWaker>>) {
         let timeout = {
             let mut ready = self.shared.ready.lock().unwrap();
             if ready.queue.is_empty() {
@@ -228,20 +243,24 @@ impl Executor {
 
     // ANCHOR: run
     /// Step 3 for one task: polls it once with its waker.
-    fn run(&self, id: u64) {
-        // Out of the table while it runs: it may spawn, which borrows the table.
-        let Some((mut task, waker)) = self.tasks.borrow_mut().remove(&id) else {
-            return; // Woken after it finished or was cancelled: a stale wake, ignored.
+    fn run(&self, id: Id, waker: &Waker) {
+        // Out of the table while it runs: it may spawn, which grows the table.
+        let Some(mut future) = self.tasks.borrow_mut().take_future(id) else {
+            return; // A stale wake: the task has ended (its slot may hold another one now).
         };
-        waker.queued.store(false, Ordering::Release);
-        let cx_waker = Waker::from(waker.clone());
-        // A panic inside cannot unwind to here: `join::task` catches it.
-        if task
-            .as_mut()
-            .poll(&mut Context::from_waker(&cx_waker))
-            .is_pending()
-        {
-            self.tasks.borrow_mut().insert(id, (task, waker));
+        // A panic of the task is caught here, so that the loop and the other tasks go on.
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            future.as_mut().poll_boxed(&mut Context::from_waker(waker))
+        }));
+        match outcome {
+            // Back in its slot, unless it cancelled itself meanwhile (then it is dropped here).
+            Ok(Poll::Pending) => {
+                if let Some(slot) = self.tasks.borrow_mut().get(id) {
+                    slot.stage = Stage::Running(Some(future));
+                }
+            }
+            Ok(Poll::Ready(output)) => join::ended(id, Ok(output)),
+            Err(panic) => join::ended(id, Err(panic)),
         }
     }
     // ANCHOR_END: run
@@ -252,7 +271,8 @@ struct Stop<'a>(&'a Executor);
 
 impl Drop for Stop<'_> {
     fn drop(&mut self) {
-        let tasks = std::mem::take(&mut *self.0.tasks.borrow_mut());
+        // Dropped after the borrow ends: their drop code may spawn or cancel in turn.
+        let tasks = self.0.tasks.borrow_mut().clear();
         drop(tasks);
         self.0.shared.ready.lock().unwrap().queue.clear();
         timer::clear();

@@ -7,7 +7,11 @@
 //! One idea per file, read in this order:
 //! - [`executor`]: the loop. A FIFO queue of tasks that are ready to run, a `Waker` per task
 //!   that puts the task back in the queue, [`block_on`] that runs the loop, [`spawn`].
-//! - [`join`]: what [`spawn`] returns: a handle to await the task's value (or its panic).
+//! - `tasks`: the table of tasks, a slab: a `Vec` of slots and a free list, a task's id being
+//!   its slot's index and the slot's generation, so that a stale waker or handle never
+//!   touches the task that reuses its slot.
+//! - [`join`]: what [`spawn`] returns: a handle to await the task's value (or its panic),
+//!   which the task leaves in its slot.
 //! - [`timer`]: deadlines in a heap; the loop sleeps until the earliest one.
 //! - [`reactor`]: sockets in non-blocking mode, and `polling` to learn when they are ready.
 //! - [`blocking`]: [`spawn_blocking`], a closure on a thread of its own.
@@ -21,6 +25,7 @@ pub mod blocking;
 pub mod executor;
 pub mod join;
 pub mod reactor;
+mod tasks;
 pub mod timer;
 
 pub use blocking::spawn_blocking;
