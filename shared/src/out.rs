@@ -357,8 +357,9 @@ impl Out {
         Traced::new(future, lane)
     }
 
-    /// Whether this handle records polls: they are on, and it is not muted.
-    pub(crate) fn polls_recorded(&self) -> bool {
+    /// Whether this handle records polls: they are on, and it is not muted. A program that
+    /// spawns many tasks spawns them bare when it is false (`count`: the wrapper adds a word).
+    pub fn polls_recorded(&self) -> bool {
         !self.handle.muted && self.handle.shared.polls_on.load(Ordering::Relaxed)
     }
 
