@@ -200,12 +200,18 @@ impl Drop for Server {
 /// again on each). Without it, a response written in two pieces (headers, then a chunked
 /// body) waits for the client's delayed acknowledgement of the first: 40 ms on Linux, more
 /// than the stand-in's apple.com latency at `--scale 0.2`.
+///
+/// Its backlog is 4 096 (Linux caps it at `net.core.somaxconn`, 4 096 by default), room for
+/// `http_fetch --workers 4096` connecting at once. With 128, the bench's 1 024 workers
+/// overflowed the accept queue (`nstat`'s `TcpExtListenOverflows` counted it), and each
+/// connection the kernel dropped was retried after TCP's initial retransmission timeout, one
+/// second: a stall that the clients did not cause.
 fn listener() -> io::Result<TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
     socket.set_tcp_nodelay(true)?;
     socket.bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())?;
-    socket.listen(128)?;
+    socket.listen(4096)?;
     socket.set_nonblocking(true)?;
     Ok(socket.into())
 }

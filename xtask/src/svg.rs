@@ -169,7 +169,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     );
     let _ = writeln!(
         svg,
-        r##"<text x="12" y="{:.1}" fill="#666">▬ a poll (the task running), filled in its thread's colour, over ─ the task waiting   ● a printed line (hover: its text)   ■ a line with a measured time   ┆ ideal   ▮ end</text>"##,
+        r##"<text x="12" y="{:.1}" fill="#666">▬ a poll (running): on a task's lane in its thread's colour, on a thread's lane in its task's   ─ waiting   ● a printed line (hover: its text)   ■ a timed line   ┆ ideal   ▮ end</text>"##,
         plot_bottom + 50.0
     );
 
@@ -236,10 +236,11 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             let colour = colour_of.get(task.as_str()).copied().unwrap_or("#333");
             let _ = writeln!(
                 svg,
-                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="{colour}">{}</text>"##,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="{colour}"><title>{}</title>{}</text>"##,
                 LEFT - 8.0,
                 ly + 4.0,
-                escape(task)
+                escape(task),
+                escape(&fit_label(task))
             );
             let _ = writeln!(
                 svg,
@@ -366,6 +367,20 @@ fn threads_of(panel: &Panel) -> Vec<&str> {
     threads
 }
 
+/// The longest lane name that fits left of the lanes (`repeat_message('xXxXx…', 10)`).
+const LABEL_CHARS: usize = ((LEFT - 20.0) / CHAR_WIDTH) as usize;
+
+/// `task` as its lane's label: cut to [`LABEL_CHARS`] with an ellipsis (the whole name is the
+/// label's tooltip).
+fn fit_label(task: &str) -> String {
+    if task.chars().count() <= LABEL_CHARS {
+        return task.to_string();
+    }
+    let mut cut: String = task.chars().take(LABEL_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// A panel's threads as swatches and names on its header line, from `from` to `until` (the
 /// ones that do not fit are counted: `+3 more`).
 fn thread_legend(threads: &[&str], from: f64, until: f64, y: f64) -> String {
@@ -381,7 +396,13 @@ fn thread_legend(threads: &[&str], from: f64, until: f64, y: f64) -> String {
     x += CHAR_WIDTH * 9.0;
     for (i, thread) in threads.iter().enumerate() {
         let width = 14.0 + CHAR_WIDTH * thread.chars().count() as f64 + 10.0;
-        if x + width > until {
+        // Room for `+N more` stays, unless this is the last thread.
+        let more = if i + 1 < threads.len() {
+            CHAR_WIDTH * 8.0
+        } else {
+            0.0
+        };
+        if x + width + more > until {
             let left = threads.len() - i;
             let _ = writeln!(
                 svg,
@@ -553,11 +574,34 @@ mod tests {
     }
 
     #[test]
+    fn a_long_lane_name_is_cut_to_fit_left_of_the_lanes() {
+        let long = "repeat_message('xXxXxXxXxXxXxXxXxXxX', 10)";
+        let cut = fit_label(long);
+        assert_eq!(cut.chars().count(), LABEL_CHARS);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+        assert!(CHAR_WIDTH * LABEL_CHARS as f64 <= LEFT - 8.0 - 10.0);
+        assert_eq!(fit_label("count() #1"), "count() #1");
+    }
+
+    #[test]
     fn threads_that_do_not_fit_are_counted() {
         let threads = ["main", "a-long-thread-name #1", "a-long-thread-name #2"];
         let legend = thread_legend(&threads, 300.0, 520.0, 10.0);
         assert!(legend.contains(">main</text>"));
         assert!(legend.contains("more</text>"), "{legend}");
         assert!(!legend.contains("#2</text>"), "{legend}");
+        // `+N more` itself ends before `until` (it once ran into the panel's timing text):
+        // with room for `main` alone but not for `main` and `+2 more`, main is counted too.
+        let until = 300.0 + CHAR_WIDTH * 9.0 + (14.0 + CHAR_WIDTH * 4.0 + 10.0) + 5.0;
+        let legend = thread_legend(&threads, 300.0, until, 10.0);
+        assert!(legend.contains(">+3 more</text>"), "{legend}");
+        let more = legend.lines().find(|l| l.contains("more</text>")).unwrap();
+        let x: f64 = more
+            .split("x=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap();
+        assert!(x + CHAR_WIDTH * 7.0 <= until, "{legend}");
     }
 }

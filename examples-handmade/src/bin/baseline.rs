@@ -10,6 +10,9 @@
 //! baseline spawn-trivial N   spawn N tasks that do nothing, join them: spawn+join throughput
 //! baseline ping-pong N       two tasks hand a turn back and forth N times through yield_now
 //! baseline sleep K           sleep K times in a row for 1 ms, then K times for 10 ms
+//! baseline ticker K MODE     a task sleeps 1 ms in a loop beside K CPU-bound tasks, greedy
+//!                            or cooperative (a yield after every 1 ms slice), for 1 s
+//!                            (--secs): how late its wake-ups are (`shared::ticker`)
 //! options: --secs S (the sleep, default 1)
 //! ```
 //!
@@ -127,7 +130,62 @@ async fn sleep_precision(k: u64) -> Vec<String> {
     lines
 }
 
+/// `baseline ticker K MODE`: the ticker and K CPU-bound tasks, all spawned, for `run_for`;
+/// the lateness of each of the ticker's wake-ups. The ticker starts first (the spawner waits
+/// for its first sleep), so that on this one thread a greedy task cannot keep it from ever
+/// starting.
+async fn ticker(k: u64, greedy: bool, run_for: Duration) -> Vec<Duration> {
+    use shared::ticker::{SLICE, TICK, burn};
+    let end = Instant::now() + run_for;
+    let started = Arc::new(AtomicUsize::new(0));
+    let ticking = started.clone();
+    let ticker = runtime::spawn(async move {
+        let mut lateness = Vec::new();
+        ticking.store(1, Ordering::Release);
+        while Instant::now() < end {
+            let asleep = Instant::now();
+            runtime::sleep(TICK).await;
+            lateness.push(asleep.elapsed().saturating_sub(TICK));
+        }
+        lateness
+    });
+    while started.load(Ordering::Acquire) == 0 {
+        runtime::yield_now().await;
+    }
+    let workers: Vec<_> = (0..k)
+        .map(|_| {
+            runtime::spawn(async move {
+                while Instant::now() < end {
+                    burn(SLICE);
+                    if !greedy {
+                        runtime::yield_now().await;
+                    }
+                }
+            })
+        })
+        .collect();
+    let lateness = ticker.await;
+    for worker in workers {
+        worker.await;
+    }
+    lateness
+}
+
 fn main() -> ExitCode {
+    // `ticker` has arguments of its own (`shared::ticker::TickerArgs`).
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.first().is_some_and(|form| form == "ticker") {
+        let args = match shared::ticker::TickerArgs::parse(&raw[1..]) {
+            Ok(args) => args,
+            Err(usage) => {
+                eprintln!("{usage}");
+                return ExitCode::from(2);
+            }
+        };
+        let lateness = runtime::block_on(ticker(args.k, args.greedy, args.run_for));
+        println!("{}", shared::ticker::line(args.k, args.greedy, &lateness));
+        return ExitCode::SUCCESS;
+    }
     let args = match parse(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(usage) => {

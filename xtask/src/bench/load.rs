@@ -26,8 +26,8 @@ use shared::precision::Tail;
 use super::stats::{Spread, schedule};
 use crate::runner::{Job, Runner};
 
-/// A client of the fetch at scale. To add a runtime (the handmade one), add a variant, its
-/// label, and its job in [`client_job`].
+/// A client of the fetch at scale. To add a runtime, add a variant, its label, and its job in
+/// [`client_job`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Client {
     /// reqwest on tokio's multi-thread runtime.
@@ -36,6 +36,8 @@ pub enum Client {
     AsyncStd,
     /// hyper + smol-hyper on smol.
     Smol,
+    /// hyper on this project's handmade runtime (its reactor's `TcpStream`).
+    Handmade,
     /// ureq, one thread per worker (`--mode threads`).
     Sync,
     /// aiohttp on asyncio.
@@ -50,6 +52,7 @@ impl Client {
             Client::Tokio => "tokio (reqwest)",
             Client::AsyncStd => "async-std (surf)",
             Client::Smol => "smol (hyper)",
+            Client::Handmade => "handmade (hyper)",
             Client::Sync => "sync threads (ureq)",
             Client::Python => "python (aiohttp)",
             Client::Wrk => "wrk (the ceiling)",
@@ -132,6 +135,7 @@ pub fn client_job(
         Client::Tokio => rust("tokio").args(args),
         Client::AsyncStd => rust("async-std").args(args),
         Client::Smol => rust("smol").args(args),
+        Client::Handmade => rust("handmade").args(args),
         Client::Sync => rust("sync").args(args).args(["--mode", "threads"]),
         Client::Python => Job::new(programs.python.as_ref()?)
             .arg(

@@ -134,7 +134,13 @@ pub fn headline(results: &LoadResults) -> String {
     for (n, w) in cells.iter().rev().take(3) {
         let mut parts = Vec::new();
         if let Some(python) = rate(Client::Python, *n, *w) {
-            for c in [Client::Tokio, Client::AsyncStd, Client::Smol, Client::Sync] {
+            for c in [
+                Client::Tokio,
+                Client::AsyncStd,
+                Client::Smol,
+                Client::Handmade,
+                Client::Sync,
+            ] {
                 if let Some(r) = rate(c, *n, *w) {
                     parts.push(format!("{} {:.1}× Python", c.label(), r / python));
                 }

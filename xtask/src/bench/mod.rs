@@ -248,15 +248,10 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
     let bin_dirs = if args.no_build {
-        [
-            Runtime::Tokio,
-            Runtime::AsyncStd,
-            Runtime::Smol,
-            Runtime::Sync,
-        ]
-        .into_iter()
-        .map(|r| (r, out_dir.join("bin").join(r.name())))
-        .collect()
+        RUST_RUNTIMES
+            .into_iter()
+            .map(|r| (r, out_dir.join("bin").join(r.name())))
+            .collect()
     } else {
         build_runtimes(&out_dir, profile)?
     };
@@ -393,6 +388,7 @@ fn measure_under_load<'a>(
             load::Client::Tokio,
             load::Client::AsyncStd,
             load::Client::Smol,
+            load::Client::Handmade,
             load::Client::Sync,
         ];
         if programs.python.is_some() {
@@ -655,17 +651,20 @@ fn sweep(args: &BenchArgs) -> anyhow::Result<Vec<u64>> {
     Ok(sweep)
 }
 
-/// Builds each async runtime's binaries apart from the others', and the sync crate's (for its
-/// `baseline`), into `out/bin/<runtime>/`.
+/// The members the bench builds (or, with `--no-build`, finds in `out/bin/<runtime>/`): each
+/// async runtime, and the sync crate for its `baseline`.
+const RUST_RUNTIMES: [Runtime; 5] = [
+    Runtime::Tokio,
+    Runtime::AsyncStd,
+    Runtime::Smol,
+    Runtime::Handmade,
+    Runtime::Sync,
+];
+
+/// Builds each of [`RUST_RUNTIMES`] apart from the others, into `out/bin/<runtime>/`.
 fn build_runtimes(out_dir: &Path, profile: Profile) -> anyhow::Result<Vec<(Runtime, PathBuf)>> {
     let mut bin_dirs = Vec::new();
-    for runtime in [
-        Runtime::Tokio,
-        Runtime::AsyncStd,
-        Runtime::Smol,
-        Runtime::Handmade,
-        Runtime::Sync,
-    ] {
+    for runtime in RUST_RUNTIMES {
         let dest = out_dir.join("bin").join(runtime.name());
         eprintln!("==> building {runtime} ({})", profile.name());
         let built = build::build_runtime(runtime, profile, &dest)?;

@@ -11,13 +11,15 @@ use crate::svg::escape;
 /// `bench.svg`: overhead over the ideal and peak RSS against N, both axes logarithmic; one
 /// colour per runtime, one dash per form.
 pub fn plot(results: &Results, columns: &[Column]) -> String {
-    const COLOURS: [&str; 5] = ["#1f77b4", "#17becf", "#2ca02c", "#d62728", "#9467bd"];
+    const COLOURS: [&str; 7] = [
+        "#1f77b4", "#17becf", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e", "#8c564b",
+    ];
     const DASHES: [(Form, &str); 3] = [
         (Form::Count, ""),
         (Form::Spawn, "7 4"),
         (Form::JoinAll, "2 3"),
     ];
-    let (width, height) = (1000.0, 540.0);
+    let (width, height) = (1000.0, 570.0);
     let (panel_w, panel_h, top) = (390.0, 330.0, 84.0);
     let lefts = [80.0, 580.0];
     let ideal = results.scale;
@@ -137,22 +139,26 @@ pub fn plot(results: &Results, columns: &[Column]) -> String {
     }
     // The legend: runtimes by colour, forms by dash.
     let legend_y = top + panel_h + 60.0;
+    // Four runtimes to a row (the longest label, `tokio current-thread`, takes about 170 px).
+    const PER_ROW: usize = 4;
     for (i, column) in columns.iter().enumerate() {
-        let lx = 80.0 + 180.0 * i as f64;
+        let lx = 80.0 + 220.0 * (i % PER_ROW) as f64;
+        let ly = legend_y + 22.0 * (i / PER_ROW) as f64;
         let _ = writeln!(
             svg,
-            "<line x1=\"{lx}\" y1=\"{legend_y}\" x2=\"{}\" y2=\"{legend_y}\" stroke=\"{}\" \
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{}\" y2=\"{ly}\" stroke=\"{}\" \
              stroke-width=\"3\"/><text x=\"{}\" y=\"{}\">{}</text>",
             lx + 24.0,
             COLOURS[i % COLOURS.len()],
             lx + 30.0,
-            legend_y + 4.0,
+            ly + 4.0,
             escape(&column.label())
         );
     }
+    let rows = columns.len().div_ceil(PER_ROW).max(1) as f64;
     for (i, (form, dash)) in DASHES.iter().enumerate() {
-        let lx = 80.0 + 180.0 * i as f64;
-        let ly = legend_y + 26.0;
+        let lx = 80.0 + 220.0 * i as f64;
+        let ly = legend_y + 22.0 * rows + 8.0;
         let _ = writeln!(
             svg,
             "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{}\" y2=\"{ly}\" stroke=\"#333\" \
@@ -198,5 +204,36 @@ mod tests {
         assert_eq!(svg.matches("<polyline").count(), 4);
         assert!(svg.contains("a machine &lt;2 cores&gt;"));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn six_runtimes_get_six_colours_and_a_legend_inside_the_picture() {
+        // Every column the bench draws: five runtimes and Python.
+        let columns = super::super::COLUMNS;
+        let points = columns
+            .iter()
+            .flat_map(|c| [1_000, 1_000_000].map(|n| point(&c.label(), Form::Count, n, 1.5, 4_000)))
+            .collect();
+        let svg = plot(&results(points), &columns);
+        let mut strokes = Vec::new();
+        for column in &columns {
+            let label = format!(">{}</text>", column.label());
+            let line = svg
+                .lines()
+                .find(|l| l.contains(&label))
+                .expect("a legend entry");
+            let x: f64 = line
+                .split("<text x=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|x| x.parse().ok())
+                .expect("the label's x");
+            // About 7 px a character at the default font size.
+            assert!(x + 7.0 * column.label().len() as f64 <= 1000.0, "{line}");
+            strokes.push(line.split("stroke=\"").nth(1).unwrap()[..7].to_string());
+        }
+        strokes.sort();
+        strokes.dedup();
+        assert_eq!(strokes.len(), columns.len(), "a colour each: {strokes:?}");
     }
 }

@@ -359,7 +359,8 @@ fn precision(results: &Results) -> String {
          smol share async-io's timers, a sorted map of `Instant`s, and their poller (the \
          polling crate) arms a `timerfd` with the earliest deadline to the nanosecond, so \
          they are late by about what `std::thread::sleep` (`clock_nanosleep`) is: the timer \
-         slack plus a wake-up. Python's asyncio \
+         slack plus a wake-up; so is the handmade runtime, whose timer heap hands the \
+         earliest deadline to the same poller. Python's asyncio \
          wakes its loop with `epoll` too, a millisecond-resolution timeout, plus the \
          interpreter's own overhead. The seeds' timings in this project are 10 ms and \
          longer, so a millisecond is visible at `--scale 0.01` and lost in the noise at 1 s.\n"
@@ -431,6 +432,7 @@ fn targets(results: &Results, sweep: &[u64], columns: &[Column]) -> String {
             },
         ]);
     }
+    rows.extend(handmade_targets(results, top, columns));
     let mut text = format!(
         "\n## Targets (measured, not asserted)\n\nAt N = {}; bytes per task over the whole sweep.\n\n",
         thousands(top)
@@ -439,10 +441,112 @@ fn targets(results: &Results, sweep: &[u64], columns: &[Column]) -> String {
     text
 }
 
+/// The handmade runtime's goals (issue 19), beside smol's, the runtime it is closest to: its
+/// bytes per task at most smol's, its overhead at the sweep's largest N within 1.5× smol's,
+/// and its sleeps' median overshoot within 0.1 ms of `std::thread::sleep`'s.
+fn handmade_targets(results: &Results, top: u64, columns: &[Column]) -> Vec<Vec<String>> {
+    if !columns.contains(&Column::Handmade) || !columns.contains(&Column::Smol) {
+        return Vec::new();
+    }
+    let (handmade, smol) = (Column::Handmade.label(), Column::Smol.label());
+    let overhead = |c: &str| {
+        point(results, c, Form::Count, top)
+            .and_then(|p| p.wall_s)
+            .map(|w| w - results.scale)
+    };
+    let mut rows = Vec::new();
+    let bytes = match (
+        sweep_slope(results, &handmade, Form::Count),
+        sweep_slope(results, &smol, Form::Count),
+    ) {
+        (Some(h), Some(s)) => verdict(h, s, " B"),
+        _ => "not measured".into(),
+    };
+    rows.push(vec![
+        "count: bytes per task ≤ smol's".into(),
+        handmade.clone(),
+        bytes,
+    ]);
+    let wall = match (overhead(&handmade), overhead(&smol)) {
+        (Some(h), Some(s)) if s > 0.0 => verdict(h / s, 1.5, "× smol's"),
+        _ => "not measured".into(),
+    };
+    rows.push(vec![
+        format!("count --tasks {}: overhead ≤ 1.5× smol's", thousands(top)),
+        handmade.clone(),
+        wall,
+    ]);
+    let p50 = |who: &str, ms: u64| {
+        results
+            .precision
+            .iter()
+            .find(|p| p.who == who && p.sleep_ms == ms)
+            .and_then(|p| p.p50_us)
+            .map(|s| s.median)
+    };
+    for ms in [1, 10] {
+        let sleep = match (p50(&handmade, ms), p50("std::thread::sleep", ms)) {
+            (Some(h), Some(std)) => {
+                let over = h - std;
+                if over <= 100.0 {
+                    format!("met: {h:.0} µs, std's {std:.0} µs")
+                } else {
+                    format!("missed: {h:.0} µs, std's {std:.0} µs (+{over:.0} µs)")
+                }
+            }
+            _ => "not measured".into(),
+        };
+        rows.push(vec![
+            format!("{ms} ms sleep: p50 overshoot ≤ std::thread::sleep's + 0.1 ms"),
+            handmade.clone(),
+            sleep,
+        ]);
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::results::fixtures::{point, results};
     use super::*;
+
+    #[test]
+    fn the_handmade_runtime_is_judged_against_smol_and_std_sleep() {
+        let mut results = results(vec![
+            point("smol", Form::Count, 1_000, 1.01, 4_000),
+            point("smol", Form::Count, 1_000_000, 1.50, 254_000),
+            point("handmade", Form::Count, 1_000, 1.01, 4_000),
+            point("handmade", Form::Count, 1_000_000, 1.80, 444_000),
+        ]);
+        let sleep = |who: &str, ms: u64, p50: f64| crate::bench::Precision {
+            who: who.into(),
+            sleep_ms: ms,
+            sleeps: 200,
+            p50_us: Spread::of(&[p50]),
+            p99_us: None,
+            max_us: None,
+            note: None,
+        };
+        results.precision = vec![
+            sleep("handmade", 1, 60.0),
+            sleep("std::thread::sleep", 1, 90.0),
+            sleep("handmade", 10, 300.0),
+            sleep("std::thread::sleep", 10, 150.0),
+        ];
+        let rows = handmade_targets(&results, 1_000_000, &[Column::Smol, Column::Handmade]);
+        let verdicts: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+        // (444 000 − 4 000) KiB over 999 000 tasks = 451 B against smol's 256 B.
+        assert_eq!(verdicts[0], "missed by 76 %: 451 B (limit 256 B)");
+        // +0.80 s against smol's +0.50 s: 1.6×.
+        assert_eq!(
+            verdicts[1],
+            "missed by 7 %: 1.60× smol's (limit 1.50× smol's)"
+        );
+        assert_eq!(verdicts[2], "met: 60 µs, std's 90 µs");
+        assert_eq!(verdicts[3], "missed: 300 µs, std's 150 µs (+150 µs)");
+        // Without smol's column there is nothing to judge against.
+        assert!(handmade_targets(&results, 1_000_000, &[Column::Handmade]).is_empty());
+    }
 
     #[test]
     fn thousands_are_grouped() {
