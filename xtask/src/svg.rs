@@ -11,7 +11,9 @@
 //! workers, are seen. The ideal time is a dashed line and the end of the run a bar. Each
 //! panel's threads are named in its header: tokio's multi-thread scheduler moves tasks
 //! between its workers, its current-thread scheduler runs them all on `main`, and smol's
-//! global executor on its one default thread. Hand-written SVG 1.1, readable in any browser.
+//! global executor on its one default thread. A run far shorter than the picture's axis is
+//! drawn on its own, zoomed, and says so ([`axis`]). Hand-written SVG 1.1, readable in any
+//! browser.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -19,7 +21,10 @@ use std::fmt::Write;
 use shared::out::Event;
 use shared::polls::{Lanes, Poll};
 
+pub mod axis;
 pub mod polls;
+
+use axis::{Axis, millis, seconds};
 
 /// One run's panel.
 #[derive(Debug, Clone)]
@@ -63,21 +68,13 @@ const CHAR_WIDTH: f64 = 6.2;
 
 /// The SVG text of one program's timeline.
 pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
-    let end_us = panels
-        .iter()
-        .flat_map(|p| {
-            [p.ideal_us, p.elapsed_us.unwrap_or(0)]
-                .into_iter()
-                .chain(p.events.iter().map(|e| e.t_us))
-                .chain(p.polls.iter().map(Poll::end_us))
-        })
-        .max()
-        .unwrap_or(0)
-        .max(1000);
-    let (step_us, ticks) = ticks(end_us);
-    let axis_end = step_us * ticks;
+    let end_us = panels.iter().map(end_of).max().unwrap_or(0).max(1000);
+    let axis = Axis::covering(end_us);
+    // Each panel's axis: the shared one, or its own if it is far shorter.
+    let own_axes: Vec<Option<Axis>> = panels.iter().map(|p| axis.zoomed_for(end_of(p))).collect();
     let plot = WIDTH - LEFT - RIGHT;
-    let x = |t_us: u64| LEFT + plot * t_us as f64 / axis_end as f64;
+    let x_on = |axis: &Axis, t_us: u64| LEFT + plot * t_us as f64 / axis.end_us() as f64;
+    let x = |t_us: u64| x_on(&axis, t_us);
 
     // Lanes: the tasks of each panel (main first, then in the order they first run or print),
     // then its threads that polled.
@@ -118,7 +115,8 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
         })
         .collect();
     let plot_bottom = top + heights.iter().map(|h| h + GAP).sum::<f64>();
-    let height = plot_bottom + 56.0;
+    let zoomed = own_axes.iter().any(Option::is_some);
+    let height = plot_bottom + if zoomed { 72.0 } else { 56.0 };
 
     let mut svg = String::new();
     let _ = writeln!(
@@ -142,8 +140,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     );
 
     // Grid and axis.
-    for k in 0..=ticks {
-        let t = step_us * k;
+    for t in axis.tick_times() {
         let gx = x(t);
         let _ = writeln!(
             svg,
@@ -153,7 +150,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             svg,
             r##"<text x="{gx:.1}" y="{:.1}" text-anchor="middle" fill="#444">{}</text>"##,
             plot_bottom + 16.0,
-            seconds(t, step_us)
+            seconds(t, axis.step_us)
         );
     }
     let _ = writeln!(
@@ -172,10 +169,24 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
         r##"<text x="12" y="{:.1}" fill="#666">▬ a poll (running): on a task's lane in its thread's colour, on a thread's lane in its task's   ─ waiting   ● a printed line (hover: its text)   ■ a timed line   ┆ ideal   ▮ end</text>"##,
         plot_bottom + 50.0
     );
+    if zoomed {
+        let _ = writeln!(
+            svg,
+            r##"<text x="12" y="{:.1}" fill="#666">zoomed ×N: a run far shorter than the others, drawn N times wider on a time axis of its own (its ticks, in ms, under its panel)</text>"##,
+            plot_bottom + 66.0
+        );
+    }
 
     let mut y = top;
     for (p, (panel, h)) in panels.iter().zip(&heights).enumerate() {
         let (tasks, threads) = (tasks[p], &threads[p]);
+        // The panel's own axis, if it is zoomed: every x below is on it.
+        let panel_axis = own_axes[p].unwrap_or(axis);
+        let x = |t_us: u64| x_on(&panel_axis, t_us);
+        let note = match own_axes[p] {
+            Some(own) => format!("{} · zoomed ×{}", panel.note, own.magnification(&axis)),
+            None => panel.note.clone(),
+        };
         // A thread's fill: by its place among the panel's threads (printing or polling).
         let mut all_threads = threads.clone();
         for thread in &poll_threads[p] {
@@ -207,13 +218,25 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#555">{}</text>"##,
             WIDTH - 14.0,
             y + 15.0,
-            escape(&panel.note)
+            escape(&note)
         );
         let from = LEFT.max(12.0 + CHAR_WIDTH * 1.1 * panel.label.chars().count() as f64 + 16.0);
-        let until = WIDTH - 14.0 - CHAR_WIDTH * panel.note.chars().count() as f64 - 20.0;
+        let until = WIDTH - 14.0 - CHAR_WIDTH * note.chars().count() as f64 - 20.0;
         svg.push_str(&thread_legend(&all_threads, from, until, y + 15.0));
         let lanes_top = y + HEADER;
         let lanes_bottom = y + h;
+        // A zoomed panel's own grid, and its ticks in the gap under it.
+        if let Some(own) = own_axes[p] {
+            for t in own.tick_times() {
+                let gx = x(t);
+                let _ = writeln!(
+                    svg,
+                    r##"<line x1="{gx:.1}" y1="{lanes_top:.1}" x2="{gx:.1}" y2="{lanes_bottom:.1}" stroke="#e6e6e6"/><text x="{gx:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#777">{}</text>"##,
+                    lanes_bottom + 10.0,
+                    millis(t, own.step_us)
+                );
+            }
+        }
         // Ideal and end of run.
         let ix = x(panel.ideal_us);
         let _ = writeln!(
@@ -245,7 +268,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             let _ = writeln!(
                 svg,
                 r##"<line x1="{LEFT}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-opacity="0.15"/>"##,
-                x(panel.elapsed_us.unwrap_or(axis_end))
+                x(panel.elapsed_us.unwrap_or(panel_axis.end_us()))
             );
             // The task's polls: a thin line from its first to its last (waiting), bars on it.
             let mine: Vec<&Poll> = panel
@@ -332,7 +355,7 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
             let _ = writeln!(
                 svg,
                 r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#999" stroke-opacity="0.3"/>"##,
-                x(panel.elapsed_us.unwrap_or(axis_end))
+                x(panel.elapsed_us.unwrap_or(panel_axis.end_us()))
             );
             for (i, task) in tasks.iter().enumerate() {
                 let on_thread = panel
@@ -353,6 +376,16 @@ pub fn timeline(title: &str, subtitle: &str, panels: &[Panel]) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// When a panel's last thing happens: its ideal, its end, its last line or poll.
+fn end_of(panel: &Panel) -> u64 {
+    [panel.ideal_us, panel.elapsed_us.unwrap_or(0)]
+        .into_iter()
+        .chain(panel.events.iter().map(|e| e.t_us))
+        .chain(panel.polls.iter().map(Poll::end_us))
+        .max()
+        .unwrap_or(0)
 }
 
 /// The threads that printed a panel's lines, in the order they first print (none in a trace
@@ -424,33 +457,6 @@ fn thread_legend(threads: &[&str], from: f64, until: f64, y: f64) -> String {
     svg
 }
 
-/// A tick step of 1, 2 or 5 × 10^k µs giving 4 to 10 ticks up to `end_us`, and the tick count.
-fn ticks(end_us: u64) -> (u64, u64) {
-    let mut step = 1;
-    loop {
-        for m in [1, 2, 5] {
-            let s = step * m;
-            if end_us.div_ceil(s) <= 10 {
-                return (s, end_us.div_ceil(s).max(1));
-            }
-        }
-        step *= 10;
-    }
-}
-
-/// `1.5 s`, `0.25 s`, `0.002 s`: as many decimals as the tick step needs.
-fn seconds(t_us: u64, step_us: u64) -> String {
-    let decimals = match step_us {
-        s if s >= 1_000_000 => 0,
-        s if s >= 100_000 => 1,
-        s if s >= 10_000 => 2,
-        s if s >= 1_000 => 3,
-        _ => 6,
-    };
-    let decimals = if step_us == 1 { 3 } else { decimals };
-    format!("{:.*} s", decimals, t_us as f64 / 1e6)
-}
-
 /// `text` escaped for XML text and attribute values (also `bench.svg`'s).
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -460,148 +466,4 @@ pub fn escape(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(t_us: u64, task: &str, line: &str) -> Event {
-        Event {
-            t_us,
-            task: task.into(),
-            line: line.into(),
-            timing: false,
-            thread: String::new(),
-        }
-    }
-
-    fn on(thread: &str, event: Event) -> Event {
-        Event {
-            thread: thread.into(),
-            ..event
-        }
-    }
-
-    #[test]
-    fn ticks_are_round_and_cover_the_run() {
-        assert_eq!(ticks(17_000_000), (2_000_000, 9));
-        assert_eq!(ticks(1_000_000), (100_000, 10));
-        assert_eq!(ticks(30_500), (5_000, 7));
-        assert_eq!(seconds(1_500_000, 200_000), "1.5 s");
-    }
-
-    #[test]
-    fn a_timeline_has_a_panel_per_run_a_lane_per_task_and_a_mark_per_line() {
-        let panels = [
-            Panel {
-                label: "tokio · concurrent".into(),
-                ideal_us: 10_000,
-                elapsed_us: Some(10_400),
-                events: vec![
-                    event(0, "task 1", "One"),
-                    event(100, "task 2", "One"),
-                    event(10_100, "task 1", "Two"),
-                    event(10_200, "task 2", "Two & <done>"),
-                ],
-                note: "same".into(),
-                polls: vec![],
-            },
-            Panel {
-                label: "sync · sequential".into(),
-                ideal_us: 30_000,
-                elapsed_us: None,
-                events: vec![],
-                note: "failed: PLACEHOLDER".into(),
-                polls: vec![],
-            },
-        ];
-        let svg = timeline("count", "scale 0.01", &panels);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(svg.trim_end().ends_with("</svg>"));
-        assert_eq!(svg.matches("<circle").count(), 4);
-        assert_eq!(svg.matches("<g>").count(), 2);
-        assert!(svg.contains(">task 2</text>"));
-        assert!(svg.contains("Two &amp; &lt;done&gt;</title>"));
-        assert!(svg.contains("failed: PLACEHOLDER"));
-        // The axis reaches past the longest run (30 ms ideal): ticks every 5 ms up to 30 ms.
-        assert!(svg.contains(">0.030 s</text>"), "{svg}");
-        // A trace without threads: marks filled by their task, no thread legend.
-        assert!(!svg.contains("threads:"));
-    }
-
-    #[test]
-    fn marks_are_filled_by_their_thread_and_each_panel_names_its_threads() {
-        let worker = |n: u64| format!("tokio-runtime-worker #{n}");
-        let mut timing = on(&worker(2), event(10_300, "main", "took 10 ms"));
-        timing.timing = true;
-        let panels = [Panel {
-            label: "tokio multi-thread · concurrent".into(),
-            ideal_us: 10_000,
-            elapsed_us: Some(10_400),
-            events: vec![
-                on("main", event(0, "task 1", "One")),
-                on(&worker(1), event(100, "task 2", "One")),
-                on(&worker(2), event(10_100, "task 1", "Two")),
-                timing,
-            ],
-            note: "same".into(),
-            polls: vec![],
-        }];
-        let svg = timeline("count", "scale 0.01", &panels);
-        let legend: Vec<&str> = svg
-            .lines()
-            .filter(|l| l.contains("stroke=\"#666\""))
-            .collect();
-        assert_eq!(legend.len(), 3, "a swatch per thread: {svg}");
-        for (i, thread) in ["main", &worker(1), &worker(2)].iter().enumerate() {
-            assert!(
-                legend[i].contains(&format!(">{thread}</text>")),
-                "{}",
-                legend[i]
-            );
-            assert!(legend[i].contains(THREAD_COLOURS[i]), "{}", legend[i]);
-        }
-        // task 1's second line, printed on worker 2: task 1's outline, worker 2's fill.
-        let two = svg.lines().find(|l| l.contains("· Two</title>")).unwrap();
-        assert!(
-            two.contains(&format!("fill=\"{}\"", THREAD_COLOURS[2])),
-            "{two}"
-        );
-        // (main's lane comes first, so task 1 has the second colour.)
-        assert!(two.contains(&format!("stroke=\"{}\"", COLOURS[1])), "{two}");
-        assert!(two.contains("tokio-runtime-worker #2 · Two"), "{two}");
-        // The timing line is a square.
-        assert_eq!(svg.matches("<circle").count(), 3 + 3);
-        assert!(svg.contains("width=\"7\" height=\"7\""));
-    }
-
-    #[test]
-    fn a_long_lane_name_is_cut_to_fit_left_of_the_lanes() {
-        let long = "repeat_message('xXxXxXxXxXxXxXxXxXxX', 10)";
-        let cut = fit_label(long);
-        assert_eq!(cut.chars().count(), LABEL_CHARS);
-        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
-        assert!(CHAR_WIDTH * LABEL_CHARS as f64 <= LEFT - 8.0 - 10.0);
-        assert_eq!(fit_label("count() #1"), "count() #1");
-    }
-
-    #[test]
-    fn threads_that_do_not_fit_are_counted() {
-        let threads = ["main", "a-long-thread-name #1", "a-long-thread-name #2"];
-        let legend = thread_legend(&threads, 300.0, 520.0, 10.0);
-        assert!(legend.contains(">main</text>"));
-        assert!(legend.contains("more</text>"), "{legend}");
-        assert!(!legend.contains("#2</text>"), "{legend}");
-        // `+N more` itself ends before `until` (it once ran into the panel's timing text):
-        // with room for `main` alone but not for `main` and `+2 more`, main is counted too.
-        let until = 300.0 + CHAR_WIDTH * 9.0 + (14.0 + CHAR_WIDTH * 4.0 + 10.0) + 5.0;
-        let legend = thread_legend(&threads, 300.0, until, 10.0);
-        assert!(legend.contains(">+3 more</text>"), "{legend}");
-        let more = legend.lines().find(|l| l.contains("more</text>")).unwrap();
-        let x: f64 = more
-            .split("x=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .and_then(|x| x.parse().ok())
-            .unwrap();
-        assert!(x + CHAR_WIDTH * 7.0 <= until, "{legend}");
-    }
-}
+mod tests;
