@@ -33,6 +33,7 @@ pub mod faults;
 pub mod fetch;
 pub mod mistakes;
 pub mod out;
+pub mod poll_cost;
 pub mod polls;
 pub mod precision;
 pub mod random;

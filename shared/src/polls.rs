@@ -209,40 +209,8 @@ impl Lanes {
 mod tests {
     use super::*;
     use crate::out::Summary;
+    use crate::poll_cost::{PendingTimes, PollCost, poll_to_end};
     use std::sync::Mutex;
-    use std::task::{Wake, Waker};
-
-    /// A future that returns `Pending` `n` times (waking itself each time), then `Ready`.
-    struct PendingTimes(u32);
-
-    impl Future for PendingTimes {
-        type Output = ();
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> TaskPoll<()> {
-            if self.0 == 0 {
-                return TaskPoll::Ready(());
-            }
-            self.0 -= 1;
-            cx.waker().wake_by_ref();
-            TaskPoll::Pending
-        }
-    }
-
-    struct Noop;
-    impl Wake for Noop {
-        fn wake(self: Arc<Self>) {}
-    }
-
-    /// Polls `future` to its end on this thread.
-    fn poll_to_end<F: Future>(future: F) -> F::Output {
-        let waker = Waker::from(Arc::new(Noop));
-        let mut cx = Context::from_waker(&waker);
-        let mut future = std::pin::pin!(future);
-        loop {
-            if let TaskPoll::Ready(value) = future.as_mut().poll(&mut cx) {
-                return value;
-            }
-        }
-    }
 
     fn on() -> Out {
         let out = Out::capture();
@@ -365,31 +333,15 @@ mod tests {
         );
     }
 
-    /// Many polls, every one recorded; and what a poll costs, recorded, with the wrapper off,
-    /// and bare, printed (a measurement, not a bound: timing is the bench's business). The
-    /// figures worth reading come from a release build:
-    /// `cargo test -p shared --release --lib many_polls -- --nocapture`.
+    /// Many polls, every one recorded. What a poll costs is the bench's (`cargo xtask bench
+    /// --only polls`, [`crate::poll_cost`]); printed here too, as a measurement, not a bound.
     #[test]
-    fn many_polls_are_all_recorded_and_their_cost_printed() {
+    fn many_polls_are_all_recorded() {
         const N: u32 = 200_000;
-        let time = |f: &dyn Fn()| {
-            let start = std::time::Instant::now();
-            f();
-            start.elapsed().as_nanos() as f64 / f64::from(N + 1)
-        };
-        for _ in 0..2 {
-            let bare = time(&|| poll_to_end(PendingTimes(N)));
-            let off = Out::capture();
-            let wrapped_off = time(&|| poll_to_end(off.traced("t", PendingTimes(N))));
-            let on = on();
-            let wrapped_on = time(&|| poll_to_end(on.traced("t", PendingTimes(N))));
-            assert_eq!(on.polls().len(), N as usize + 1);
-            println!(
-                "per poll: bare {bare:.1} ns, wrapped with polls off {wrapped_off:.1} ns, \
-                 recorded {wrapped_on:.1} ns ({:.1} ns more)",
-                wrapped_on - bare
-            );
-        }
+        let on = on();
+        poll_to_end(on.traced("t", PendingTimes(N)));
+        assert_eq!(on.polls().len(), N as usize + 1);
+        println!("{}", PollCost::measure(N).line());
     }
 
     #[test]

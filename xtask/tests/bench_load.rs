@@ -22,7 +22,7 @@ fn out_dir() -> PathBuf {
 }
 
 #[test]
-fn a_tiny_quick_bench_accounts_for_every_request_and_reports_the_ticker() {
+fn a_tiny_quick_bench_accounts_for_every_request_and_reports_the_ticker_and_poll_cost() {
     let out = out_dir();
     let run = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args([
@@ -30,7 +30,7 @@ fn a_tiny_quick_bench_accounts_for_every_request_and_reports_the_ticker() {
             "--quick",
             "--debug",
             "--only",
-            "fetch,faults,ticker",
+            "fetch,faults,ticker,polls",
         ])
         .args(["--requests", "100", "--workers", "2,16"])
         .args([
@@ -40,6 +40,7 @@ fn a_tiny_quick_bench_accounts_for_every_request_and_reports_the_ticker() {
             "16",
         ])
         .args(["--ticker-tasks", "0,1", "--ticker-secs", "0.1"])
+        .args(["--polls", "10000"])
         .args(["--seed", &SEED.to_string(), "--out"])
         .arg(&out)
         .output()
@@ -112,11 +113,19 @@ fn a_tiny_quick_bench_accounts_for_every_request_and_reports_the_ticker() {
         .expect("a greedy, one-thread cell");
     assert!(greedy_one_thread["p99_ms"]["median"].as_f64().is_some());
 
+    // What a recorded poll costs: each form timed (measured, not judged).
+    let polls = &json["polls"];
+    assert_eq!(polls["polls"], 10_000, "{polls}");
+    for form in ["bare_ns", "off_ns", "recorded_ns"] {
+        assert!(polls[form]["median"].as_f64().unwrap() > 0.0, "{polls}");
+    }
+
     let md = std::fs::read_to_string(out.join("bench.md")).unwrap();
     for heading in [
         "### The fetch at scale",
         "### Faults under load",
         "### Timer latency beside CPU work",
+        "### What recording a poll costs",
     ] {
         assert!(md.contains(heading), "{heading}: {md}");
     }

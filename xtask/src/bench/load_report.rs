@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::load::{Client, FetchRow, verdict};
+use super::polls::PollCostRow;
 use super::report::thousands;
 use super::stats::Spread;
 use super::ticker::TickerRow;
@@ -28,6 +29,9 @@ pub struct LoadResults {
     pub fetch: Vec<FetchRow>,
     pub faults: Vec<FetchRow>,
     pub ticker: Vec<TickerRow>,
+    /// What a recorded poll costs (the `polls` stage, not a load: reported with these).
+    #[serde(default)]
+    pub polls: Option<PollCostRow>,
 }
 
 fn show(spread: Option<Spread>, digits: usize) -> String {
@@ -41,10 +45,26 @@ fn med(spread: Option<Spread>) -> Option<f64> {
 /// The markdown of the three tables, with the headline ratios.
 pub fn markdown(results: &LoadResults) -> String {
     let mut text = String::new();
-    let _ = writeln!(
-        text,
-        "## Under load: the fetch at scale, faults, timers beside CPU work\n"
-    );
+    // The heading names the stages that ran.
+    let mut ran = Vec::new();
+    for (has, what) in [
+        (!results.fetch.is_empty(), "the fetch at scale"),
+        (!results.faults.is_empty(), "faults"),
+        (!results.ticker.is_empty(), "timers beside CPU work"),
+    ] {
+        if has {
+            ran.push(what);
+        }
+    }
+    let title = match (ran.is_empty(), results.polls.is_some()) {
+        (true, _) => "The cost of a recorded poll".to_string(),
+        (false, false) => format!("Under load: {}", ran.join(", ")),
+        (false, true) => format!(
+            "Under load: {}; and what recording a poll costs",
+            ran.join(", ")
+        ),
+    };
+    let _ = writeln!(text, "## {title}\n");
     let _ = writeln!(text, "- command: `{}`", results.command);
     let _ = writeln!(text, "- machine: {}", results.machine);
     let _ = writeln!(
@@ -66,6 +86,9 @@ pub fn markdown(results: &LoadResults) -> String {
     }
     if !results.ticker.is_empty() {
         ticker_table(&mut text, results);
+    }
+    if let Some(polls) = &results.polls {
+        super::polls::markdown(&mut text, polls);
     }
     text
 }

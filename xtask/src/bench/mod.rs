@@ -38,12 +38,14 @@
 //! [`bench`] is those steps in order, over modules of one idea each: [`run`] (the jobs),
 //! [`cells`] (running a stage in its shuffled order, and its figures), [`results`] (what is
 //! measured), [`stats`] (spreads, slopes, the schedule), [`report`] (`bench.md`) and [`plot`]
-//! (`bench.svg`).
+//! (`bench.svg`); the stages under load in [`load`], [`ticker`] and [`load_report`], and the
+//! cost of a recorded poll in [`polls`] (`--only polls`).
 
 pub mod cells;
 pub mod load;
 pub mod load_report;
 pub mod plot;
+pub mod polls;
 pub mod report;
 pub mod results;
 pub mod run;
@@ -119,7 +121,7 @@ pub struct BenchArgs {
     /// Where the reports go (default: target/bench).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// The stages to run, comma-separated (default: all four).
+    /// The stages to run, comma-separated (default: all five).
     #[arg(long, value_name = "STAGE,...", value_delimiter = ',',
           default_values_t = Stage::ALL)]
     pub only: Vec<Stage>,
@@ -153,6 +155,9 @@ pub struct BenchArgs {
     /// Timer latency: how long each run lasts.
     #[arg(long, value_name = "SECS", default_value_t = 1.0)]
     pub ticker_secs: f64,
+    /// What a recorded poll costs: how many polls each run times.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub polls: u32,
 }
 
 /// A stage of the bench.
@@ -166,6 +171,8 @@ pub enum Stage {
     Faults,
     /// Timer latency beside CPU-bound tasks.
     Ticker,
+    /// What recording a poll costs (the timelines' wrapper).
+    Polls,
 }
 
 impl std::fmt::Display for Stage {
@@ -177,7 +184,13 @@ impl std::fmt::Display for Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [Stage::Sleeping, Stage::Fetch, Stage::Faults, Stage::Ticker];
+    pub const ALL: [Stage; 5] = [
+        Stage::Sleeping,
+        Stage::Fetch,
+        Stage::Faults,
+        Stage::Ticker,
+        Stage::Polls,
+    ];
 }
 
 impl BenchArgs {
@@ -209,6 +222,7 @@ impl BenchArgs {
             fault_requests = 500,
             ticker_tasks = vec![0, 4],
             ticker_secs = 0.2,
+            polls = 100_000,
         );
         args
     }
@@ -279,7 +293,7 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         eprintln!("note: {note}");
     }
     let load_before = run::loadavg();
-    let under_load = if [Stage::Fetch, Stage::Faults, Stage::Ticker]
+    let under_load = if [Stage::Fetch, Stage::Faults, Stage::Ticker, Stage::Polls]
         .iter()
         .any(|s| args.runs(*s))
     {
@@ -337,7 +351,8 @@ fn md_of(out_dir: &Path) -> anyhow::Result<String> {
     Ok(std::fs::read_to_string(out_dir.join("bench.md"))?)
 }
 
-/// The under-load stages: the fetch at scale (and wrk), the fault run, the ticker.
+/// The under-load stages: the fetch at scale (and wrk), the fault run, the ticker; and the
+/// cost of a recorded poll ([`polls`]), reported with them.
 #[allow(clippy::too_many_arguments)]
 fn measure_under_load<'a>(
     runner: &Runner,
@@ -359,9 +374,13 @@ fn measure_under_load<'a>(
         ticker_secs: args.ticker_secs,
         ..Default::default()
     };
-    if (args.runs(Stage::Fetch) || args.runs(Stage::Faults)) && !args.no_build {
+    let needs_shared = [Stage::Fetch, Stage::Faults, Stage::Polls];
+    if needs_shared.iter().any(|s| args.runs(*s)) && !args.no_build {
         let dest = out_dir.join("bin").join("shared");
-        eprintln!("==> building the stand-in server ({})", profile.name());
+        eprintln!(
+            "==> building the stand-in server and poll_cost ({})",
+            profile.name()
+        );
         let built = build::build_package("shared", profile, &dest)?;
         if let Some(error) = built.error {
             bail!("{error}");
@@ -448,6 +467,10 @@ fn measure_under_load<'a>(
             seed ^ 0x71C,
             check,
         )?;
+    }
+    if args.runs(Stage::Polls) {
+        let bin = out_dir.join("bin");
+        results.polls = Some(polls::run(runner, &bin, args.polls, args.repeat, check)?);
     }
     Ok(results)
 }
