@@ -300,13 +300,10 @@ const COLOURS: [&str; 9] = [
     "#17becf",
 ];
 
-/// A line chart, both axes logarithmic (x may hold 0: drawn at the left edge).
+/// A line chart, both axes logarithmic; x ticked at the values measured (it may hold 0: drawn
+/// where 0.5 would be, left of 1).
 fn chart(title: &str, subtitle: &str, x_label: &str, y_label: &str, lines: &[Line<'_>]) -> String {
     let (width, height, left, top, pw, ph) = (1000.0, 640.0, 90.0, 80.0, 620.0, 480.0);
-    let xs: Vec<f64> = lines
-        .iter()
-        .flat_map(|l| l.2.iter().map(|p| p.0.max(0.5)))
-        .collect();
     let ys: Vec<f64> = lines
         .iter()
         .flat_map(|l| l.2.iter().map(|p| p.1.max(1e-3)))
@@ -330,7 +327,20 @@ fn chart(title: &str, subtitle: &str, x_label: &str, y_label: &str, lines: &[Lin
             (0.0, 1.0)
         }
     };
-    let ((x_lo, x_hi), (y_lo, y_hi)) = (span(&xs), span(&ys));
+    let (y_lo, y_hi) = span(&ys);
+    // The x axis: log, from the smallest value measured to the largest with a margin each
+    // side, ticked at the values measured (K = 0, 1, 4, 16; W = 2, 64, 1 024), 0 drawn at 0.5.
+    let mut ticks: Vec<f64> = lines.iter().flat_map(|l| l.2.iter().map(|p| p.0)).collect();
+    ticks.sort_by(f64::total_cmp);
+    ticks.dedup();
+    let (x_lo, x_hi) = match (ticks.first(), ticks.last()) {
+        (Some(&lo), Some(&hi)) => {
+            let (lo, hi) = (lo.max(0.5).log10(), hi.max(0.5).log10());
+            let margin = 0.06 * (hi - lo).max(1.0);
+            (lo - margin, hi + margin)
+        }
+        _ => (0.0, 1.0),
+    };
     let x = |v: f64| left + pw * (v.max(0.5).log10() - x_lo) / (x_hi - x_lo);
     let y = |v: f64| top + ph - ph * (v.max(1e-3).log10() - y_lo) / (y_hi - y_lo);
     let mut svg = format!(
@@ -345,19 +355,15 @@ fn chart(title: &str, subtitle: &str, x_label: &str, y_label: &str, lines: &[Lin
         width / 2.0,
         escape(subtitle)
     );
-    for d in (x_lo as i32)..=(x_hi as i32) {
-        let gx = x(10f64.powi(d));
-        let label = if d < 0 {
-            "0".to_string()
-        } else {
-            thousands(10u64.pow(d as u32))
-        };
+    for &t in &ticks {
+        let gx = x(t);
         let _ = writeln!(
             svg,
             "<line x1=\"{gx:.1}\" y1=\"{top}\" x2=\"{gx:.1}\" y2=\"{}\" stroke=\"#eee\"/>\
-             <text x=\"{gx:.1}\" y=\"{}\" text-anchor=\"middle\">{label}</text>",
+             <text x=\"{gx:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             top + ph,
-            top + ph + 16.0
+            top + ph + 16.0,
+            thousands(t as u64)
         );
     }
     for d in (y_lo as i32)..=(y_hi as i32) {
@@ -449,7 +455,7 @@ pub fn fetch_plot(results: &LoadResults) -> String {
             thousands(n)
         ),
         &results.machine,
-        "workers (W, concurrent requests)",
+        "workers (W, concurrent requests; a log scale)",
         "requests per second",
         &lines,
     )
@@ -479,7 +485,7 @@ pub fn ticker_plot(results: &LoadResults) -> String {
     chart(
         "A 1 ms ticker beside K CPU-bound tasks: p99 lateness (solid: greedy, dashed: cooperative)",
         &results.machine,
-        "K, CPU-bound tasks (0 drawn at the left edge)",
+        "K, CPU-bound tasks (a log scale, 0 drawn left of 1)",
         "p99 lateness (ms)",
         &lines,
     )
@@ -488,6 +494,7 @@ pub fn ticker_plot(results: &LoadResults) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::ticker::TickerRow;
 
     fn one(v: f64) -> Option<Spread> {
         Some(Spread {
@@ -528,5 +535,35 @@ mod tests {
         assert!(md.contains("| 0.45 |"), "tokio vs wrk: {md}");
         let svg = fetch_plot(&results);
         assert!(svg.contains("wrk (the ceiling)") && svg.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn the_ticker_plot_is_ticked_at_the_ks_measured() {
+        let row = |k, greedy, p99| TickerRow {
+            series: "smol".into(),
+            threads: 1,
+            k,
+            greedy,
+            ticks: one(1.0),
+            p50_ms: one(p99),
+            p99_ms: one(p99),
+            max_ms: one(p99),
+            note: None,
+        };
+        let results = LoadResults {
+            ticker: [0, 1, 4, 16]
+                .into_iter()
+                .flat_map(|k| [row(k, true, 999.0), row(k, false, 1.0 + k as f64)])
+                .collect(),
+            ..LoadResults::default()
+        };
+        let svg = ticker_plot(&results);
+        let labels: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.contains("stroke=\"#eee\"") && l.contains("y2=\"560\""))
+            .filter_map(|l| l.rsplit_once("\">")?.1.strip_suffix("</text>"))
+            .collect();
+        // Not the decades 0.1 … 100 it once had, running far past the last K.
+        assert_eq!(labels, ["0", "1", "4", "16"], "{svg}");
     }
 }

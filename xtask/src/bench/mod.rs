@@ -129,6 +129,10 @@ pub struct BenchArgs {
     /// there from a workspace build) instead of building each member apart.
     #[arg(long, hide = true)]
     pub no_build: bool,
+    /// Measure nothing: redraw `bench-fetch.svg` and `bench-ticker.svg` into `--out` from the
+    /// `load.json` in DIR (after a change to the plots' code).
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub plot_from: Option<PathBuf>,
     /// A check in under two minutes: small N, one counted run per cell (overrides the sizes).
     #[arg(long)]
     pub quick: bool,
@@ -256,12 +260,17 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
     } else {
         Profile::Release
     };
+    if let Some(dir) = &args.plot_from {
+        return replot(dir, &out_dir);
+    }
     // Stopped by a signal during `what`: nothing more is run or written.
     let bench_md = out_dir.join("bench.md");
     let check = |what: &str| {
         interrupt::check().map_err(|i| interrupt::stopped(i, "bench", what, &bench_md))
     };
-    let bin_dirs = if args.no_build {
+    // The runtimes' binaries; the poll-cost stage alone needs only shared's.
+    let only_polls = args.only.iter().all(|s| *s == Stage::Polls);
+    let bin_dirs = if args.no_build || only_polls {
         RUST_RUNTIMES
             .into_iter()
             .map(|r| (r, out_dir.join("bin").join(r.name())))
@@ -345,6 +354,33 @@ pub fn bench(args: &BenchArgs, command_line: &str) -> anyhow::Result<()> {
         Some(load) => write_load_reports(&out_dir, &load, Some(&md_of(&out_dir)?)),
         None => Ok(()),
     }
+}
+
+/// `--plot-from DIR`: the under-load plots redrawn from `DIR/load.json` into `out_dir`.
+fn replot(dir: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join("load.json");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let load: load_report::LoadResults =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    for (name, drawn, svg) in [
+        (
+            "bench-fetch.svg",
+            !load.fetch.is_empty(),
+            load_report::fetch_plot(&load),
+        ),
+        (
+            "bench-ticker.svg",
+            !load.ticker.is_empty(),
+            load_report::ticker_plot(&load),
+        ),
+    ] {
+        if drawn {
+            atomic::write(&out_dir.join(name), svg)?;
+            eprintln!("==> drew {}", out_dir.join(name).display());
+        }
+    }
+    Ok(())
 }
 
 fn md_of(out_dir: &Path) -> anyhow::Result<String> {
@@ -506,9 +542,17 @@ fn write_load_reports(
         md.push_str("![the ticker's p99 lateness against K](bench-ticker.svg)\n");
     }
     atomic::write(&out_dir.join("bench.md"), md)?;
+    let mut also = vec!["load.json"];
+    if !load.fetch.is_empty() {
+        also.push("bench-fetch.svg");
+    }
+    if !load.ticker.is_empty() {
+        also.push("bench-ticker.svg");
+    }
     eprintln!(
-        "==> wrote {} (and load.json, bench-fetch.svg, bench-ticker.svg)",
-        out_dir.join("bench.md").display()
+        "==> wrote {} (and {})",
+        out_dir.join("bench.md").display(),
+        also.join(", ")
     );
     Ok(())
 }
