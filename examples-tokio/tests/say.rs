@@ -1,10 +1,10 @@
 //! say: the two words under tokio's paused clock, and `--forever` through the real binary,
 //! stopped by a real SIGINT.
 
-use std::time::Duration;
-
 use shared::expect::assert_transcript;
-use shared::testing::say::assert_say_forever_stops_cleanly_on_ctrl_c;
+use shared::testing::say::{
+    assert_say_forever_stops_cleanly_on_ctrl_c, assert_say_without_forever_ends_by_itself,
+};
 use shared::{Mode, Out, Program, Run, Runtime, SayOpts};
 
 // Paused clock (current-thread runtime, timers fire exactly on time): hello at 0.5 s, world
@@ -44,12 +44,5 @@ fn say_forever_keeps_running_until_ctrl_c_then_exits_cleanly() {
 
 #[test]
 fn say_without_forever_ends_by_itself() {
-    let run = shared::testing::run_bin(
-        env!("CARGO_BIN_EXE_say"),
-        &["--scale", "0.01"],
-        Duration::from_secs(30),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    assert_eq!(run.lines(), ["hello", "world"]);
-    assert!(run.wall >= Duration::from_millis(10));
+    assert_say_without_forever_ends_by_itself(env!("CARGO_BIN_EXE_say"));
 }
