@@ -100,7 +100,7 @@ pub fn build_package(package: &str, profile: Profile, dest: &Path) -> anyhow::Re
     let stdout = child.stdout.take().expect("piped stdout");
     for line in std::io::BufReader::new(stdout).lines() {
         let line = line.context("reading cargo's messages")?;
-        if let Some(exe) = executable_of(&line) {
+        if let Some(exe) = executable(&line, "bin") {
             executables.push(exe);
         }
     }
@@ -155,18 +155,26 @@ pub fn link_or_copy(source: &Path, dest: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("copying {} to {}", source.display(), dest.display()))
 }
 
-/// `(binary name, path)` from one line of cargo's JSON messages, if it reports a binary.
-fn executable_of(line: &str) -> Option<(String, PathBuf)> {
+/// One line of cargo's JSON messages (`--message-format json…`), if it reports a built
+/// artifact (`"reason": "compiler-artifact"`).
+pub fn artifact(line: &str) -> Option<serde_json::Value> {
     let message: serde_json::Value = serde_json::from_str(line).ok()?;
-    if message["reason"] != "compiler-artifact" {
-        return None;
-    }
-    let kinds = message["target"]["kind"].as_array()?;
-    if !kinds.iter().any(|k| k == "bin") {
-        return None;
-    }
-    let name = message["target"]["name"].as_str()?.to_string();
-    let exe = message["executable"].as_str()?;
+    (message["reason"] == "compiler-artifact").then_some(message)
+}
+
+/// Whether an artifact's target is of `kind` (`bin`, `test`, `example`).
+pub fn has_kind(artifact: &serde_json::Value, kind: &str) -> bool {
+    artifact["target"]["kind"]
+        .as_array()
+        .is_some_and(|kinds| kinds.iter().any(|k| k == kind))
+}
+
+/// `(target name, path)` from one line of cargo's JSON messages, if it reports an executable
+/// of `kind` (`bin`, `example`).
+pub fn executable(line: &str, kind: &str) -> Option<(String, PathBuf)> {
+    let artifact = artifact(line).filter(|a| has_kind(a, kind))?;
+    let name = artifact["target"]["name"].as_str()?.to_string();
+    let exe = artifact["executable"].as_str()?;
     Some((name, PathBuf::from(exe)))
 }
 
@@ -180,12 +188,13 @@ mod tests {
         let lib = r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"shared"},"executable":null}"#;
         let done = r#"{"reason":"build-finished","success":true}"#;
         assert_eq!(
-            executable_of(bin),
+            executable(bin, "bin"),
             Some(("count".to_string(), PathBuf::from("/t/release/count")))
         );
-        assert_eq!(executable_of(lib), None);
-        assert_eq!(executable_of(done), None);
-        assert_eq!(executable_of("not json"), None);
+        assert_eq!(executable(bin, "example"), None);
+        assert_eq!(executable(lib, "bin"), None);
+        assert_eq!(executable(done, "bin"), None);
+        assert_eq!(executable("not json", "bin"), None);
     }
 
     #[test]

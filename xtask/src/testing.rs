@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use crate::build::workspace_root;
+use crate::build::{self, workspace_root};
 
 /// The workspace members, in the order they are tested. xtask comes last: its end-to-end
 /// tests of `compare` and `bench` build the runtime members, which their own tests have just
@@ -122,10 +122,10 @@ fn build_member(member: &str, cargo_args: &[String]) -> anyhow::Result<Vec<TestB
     }
     let mut binaries = Vec::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+        let Some(message) = build::artifact(line) else {
             continue;
         };
-        if message["reason"] != "compiler-artifact" || message["profile"]["test"] != true {
+        if message["profile"]["test"] != true {
             continue;
         }
         let Some(executable) = message["executable"].as_str() else {
@@ -142,9 +142,7 @@ fn build_member(member: &str, cargo_args: &[String]) -> anyhow::Result<Vec<TestB
             .unwrap_or(Path::new(source))
             .display()
             .to_string();
-        let is_test = message["target"]["kind"]
-            .as_array()
-            .is_some_and(|kinds| kinds.iter().any(|k| k == "test"));
+        let is_test = build::has_kind(&message, "test");
         binaries.push(TestBinary {
             label: if is_test {
                 source

@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use shared::asyncio::{Difference, RUST_RUNTIMES, Row, rows};
 use xtask::asyncio_lines::check_lines;
-use xtask::build::{cargo, link_or_copy, target_dir, workspace_root};
+use xtask::build::{cargo, executable, link_or_copy, target_dir, workspace_root};
 use xtask::python;
 use xtask::runner::{Job, Runner, Status};
 
@@ -83,20 +83,8 @@ fn build_rows(runtime: &str) -> BTreeMap<String, PathBuf> {
     let mut built = BTreeMap::new();
     for line in std::io::BufReader::new(stdout).lines() {
         let line = line.expect("cargo's messages");
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
-        let is_example = message["target"]["kind"]
-            .as_array()
-            .is_some_and(|kinds| kinds.iter().any(|k| k == "example"));
-        if message["reason"] == "compiler-artifact"
-            && is_example
-            && let (Some(name), Some(exe)) = (
-                message["target"]["name"].as_str(),
-                message["executable"].as_str(),
-            )
-        {
-            built.insert(name.to_string(), PathBuf::from(exe));
+        if let Some((name, exe)) = executable(&line, "example") {
+            built.insert(name, exe);
         }
     }
     let status = child.wait().expect("cargo ran");

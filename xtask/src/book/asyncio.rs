@@ -184,21 +184,8 @@ fn build_examples(package: &str, rows: &[&Row]) -> anyhow::Result<BTreeMap<Strin
     }
     let mut executables = BTreeMap::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if message["reason"] != "compiler-artifact" {
-            continue;
-        }
-        let is_example = message["target"]["kind"]
-            .as_array()
-            .is_some_and(|kinds| kinds.iter().any(|k| k == "example"));
-        if let (true, Some(name), Some(exe)) = (
-            is_example,
-            message["target"]["name"].as_str(),
-            message["executable"].as_str(),
-        ) {
-            executables.insert(name.to_string(), PathBuf::from(exe));
+        if let Some((name, exe)) = build::executable(line, "example") {
+            executables.insert(name, exe);
         }
     }
     Ok(executables)

@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// The number in the first `attribute="…"` of an SVG line.
+fn number(line: &str, attribute: &str) -> f64 {
+    line.split(&format!(" {attribute}=\""))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number in {attribute}=\"…\": {line}"))
+}
+
 fn event(t_us: u64, task: &str, line: &str) -> Event {
     Event {
         t_us,
@@ -94,15 +103,7 @@ fn a_run_far_shorter_than_the_others_is_drawn_on_its_own_axis() {
         .lines()
         .find(|l| l.contains("<title>end of run 0.002 s</title>"))
         .expect("the smol panel's end bar");
-    let x: f64 = end
-        .split("x=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let x = number(end, "x");
     assert!((x + 1.5 - (LEFT + plot)).abs() < 1.0, "{end}");
     assert!(svg.contains("same · zoomed ×44</text>"), "{svg}");
     assert!(
@@ -121,15 +122,7 @@ fn a_run_far_shorter_than_the_others_is_drawn_on_its_own_axis() {
         "a bar for Python's poll, two for smol's: {bars:#?}"
     );
     for bar in &bars[1..] {
-        let width: f64 = bar
-            .split("width=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let width = number(bar, "width");
         assert!((width - plot / 4.0).abs() < 1.0, "{bar}");
     }
     // The long run stays on the shared axis.
@@ -209,11 +202,6 @@ fn threads_that_do_not_fit_are_counted() {
     let legend = thread_legend(&threads, 300.0, until, 10.0);
     assert!(legend.contains(">+3 more</text>"), "{legend}");
     let more = legend.lines().find(|l| l.contains("more</text>")).unwrap();
-    let x: f64 = more
-        .split("x=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|x| x.parse().ok())
-        .unwrap();
+    let x = number(more, "x");
     assert!(x + CHAR_WIDTH * 7.0 <= until, "{legend}");
 }
